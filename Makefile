@@ -1,0 +1,54 @@
+# One-word commands; the README's two set-up commands are `make run` and `make test`.
+# Both work on a fresh Debian machine: they create .venv and install what they need.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: run test install install-test browser lint validate export screenshots topojson clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+
+# Debian's Chromium drives the browser tests (Playwright never downloads a browser here).
+browser:
+	@test -x $(CHROMIUM) || { \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+run: install
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+test: install-test browser
+	$(BIN)/python -m investments validate data
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: install-test
+	$(BIN)/ruff check .
+
+validate: install
+	$(BIN)/python -m investments validate data
+
+export: install
+	mkdir -p out
+	$(BIN)/python -m investments export --out out/big-tech-investments.csv
+
+# Regenerate the README screenshot from a running app (make run in another shell).
+screenshots: install-test browser
+	$(BIN)/python scripts/screenshot.py http://localhost:$(PORT) docs/screenshots / /map /compare
+
+topojson:
+	scripts/extract_topojson.sh
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache out src/*.egg-info

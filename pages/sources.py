@@ -1,0 +1,84 @@
+"""Sources & methodology: every source, the data dictionary, and how figures are made."""
+
+import streamlit as st
+
+from dashboard.chrome import credit, md_escape
+from dashboard.data import get_dataset
+from investments.dictionary import dictionary_frame
+from investments.load import COMPANY_NAME, COUNTRY_NAME, DERIVED_COLUMN_DOCS
+from investments.schema import COMPANIES, COUNTRY_INDICATORS, INVESTMENTS, Col
+
+st.title("Sources & methodology")
+dataset = get_dataset()
+if dataset is None:
+    st.stop()
+rows = dataset.investments
+package = dataset.package
+
+st.markdown(
+    f"""
+**What is counted.** One row per public announcement by one company of a stated sum of money
+for one country (or one state or province), from {rows[Col.ANNOUNCED_ON].min():%Y} to
+{rows[Col.ANNOUNCED_ON].max():%Y}. Global capital-expenditure totals, equity stakes in other
+companies and rumours are not counted. Each row carries its source URL and the sentence that
+states the amount, as written; `python -m investments validate` checks that the sentence
+contains the figure.
+
+**Amounts as announced.** The amount and currency are stored exactly as announced
+("A$5 billion" is 5,000,000,000 AUD), with a qualifier for "more than", "up to" and "about".
+A commitment period is recorded only when the source states one.
+
+**Restated pledges.** When a later announcement restates, replaces or raises an earlier one to a
+new total that includes it, the later row names the earlier one in `supersedes`. Totals that
+use "latest pledge per lineage" count only the newest announcement of each chain, so money is
+never counted twice. Money announced as *additional* is a separate row.
+
+**Status.** `announced` means the company itself stated the figure; `reported` means only a
+government or the press did, and the company has not confirmed it.
+"""
+)
+
+st.header("Data dictionary")
+st.caption("Generated from data/datapackage.json (Frictionless Table Schema).")
+for name, derived in (
+    (INVESTMENTS, DERIVED_COLUMN_DOCS),
+    (COMPANIES, None),
+    (COUNTRY_INDICATORS, None),
+):
+    resource = package.resource(name)
+    st.subheader(f"{resource.title} ({resource.path})")
+    st.write(resource.description)
+    st.dataframe(
+        dictionary_frame(package, name, derived),
+        hide_index=True,
+        column_config={"description": st.column_config.TextColumn(width="large")},
+    )
+    for source in resource.sources:
+        st.markdown(f"- {md_escape(source.get('title', ''))}: {md_escape(source.get('path', ''))}")
+
+st.header(f"Every source ({len(rows)} announcements)")
+st.dataframe(
+    rows[
+        [
+            Col.ID,
+            COMPANY_NAME,
+            COUNTRY_NAME,
+            Col.SOURCE_PUBLISHER,
+            Col.SOURCE_URL,
+            Col.QUOTE,
+            Col.SECOND_SOURCE_URL,
+            Col.NOTES,
+        ]
+    ],
+    hide_index=True,
+    column_config={
+        Col.SOURCE_URL: st.column_config.LinkColumn("source", display_text="source ↗"),
+        Col.SECOND_SOURCE_URL: st.column_config.LinkColumn(
+            "second source", display_text="second source ↗"
+        ),
+        Col.QUOTE: st.column_config.TextColumn(width="large"),
+    },
+)
+licence = ", ".join(lic.get("name", "") for lic in package.licenses)
+st.caption(f"Dataset licence: {md_escape(licence)}.")
+credit(dataset)

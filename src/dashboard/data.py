@@ -1,0 +1,58 @@
+"""The dataset as pages get it: loaded once per data version, last good version kept.
+
+If the files on disk become invalid while the app runs, readers keep seeing the last
+version that validated, under a banner that names the problems, instead of an error page.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import streamlit as st
+
+from investments.load import Dataset, data_version, load_dataset
+from investments.problems import DataError
+from investments.schema import SHIPPED_DATA_DIR
+
+MAX_PROBLEMS_SHOWN = 20
+
+
+@st.cache_resource(show_spinner=False)
+def _last_good() -> dict:
+    """Process-wide holder of the last dataset that validated (shared by all sessions)."""
+    return {"dataset": None, "lock": threading.Lock()}
+
+
+@st.cache_resource(show_spinner="Loading data…", max_entries=4)
+def _load(version: str) -> Dataset:
+    # Keyed on the version so a changed file is loaded once, by whichever session sees it
+    # first; cache_resource shares one read-only copy instead of pickling per reader.
+    return load_dataset(SHIPPED_DATA_DIR)
+
+
+def get_dataset() -> Dataset | None:
+    """The dataset to show, or None (with an error on the page) if none ever validated."""
+    holder = _last_good()
+    version = data_version(SHIPPED_DATA_DIR)
+    try:
+        dataset = _load(version)
+    except DataError as error:
+        _show_problems(error, stale=holder["dataset"])
+        return holder["dataset"]
+    with holder["lock"]:
+        holder["dataset"] = dataset
+    return dataset
+
+
+def _show_problems(error: DataError, *, stale: Dataset | None) -> None:
+    shown = "\n".join(f"- `{p}`" for p in error.problems[:MAX_PROBLEMS_SHOWN])
+    more = len(error.problems) - MAX_PROBLEMS_SHOWN
+    if more > 0:
+        shown += f"\n- … and {more} more (run `python -m investments validate data`)"
+    if stale is not None:
+        st.warning(
+            f"The data files on the server have {error}. Showing the last valid version "
+            f"({stale.version}) until they are fixed.\n\n{shown}"
+        )
+    else:
+        st.error(f"The data files could not be loaded: {error}.\n\n{shown}")

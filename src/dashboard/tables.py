@@ -1,0 +1,61 @@
+"""The announcements table, as every page shows it: amounts as announced, source links."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from investments.formatting import format_as_announced, format_period
+from investments.load import COMPANY_NAME, COUNTRY_NAME, SUBDIVISION_NAME
+from investments.schema import Col
+
+
+def display_frame(investments: pd.DataFrame) -> pd.DataFrame:
+    """Reader-facing columns; amounts phrased as announced ("A$5 billion")."""
+    place = investments[COUNTRY_NAME].astype(str)
+    has_sub = investments[SUBDIVISION_NAME].notna()
+    place = place.where(~has_sub, investments[SUBDIVISION_NAME].astype(str) + ", " + place)
+    return pd.DataFrame(
+        {
+            "Announced": investments[Col.ANNOUNCED_ON].dt.date,
+            "Company": investments[COMPANY_NAME],
+            "Where": place,
+            "Amount as announced": [
+                format_as_announced(a, c, q)
+                for a, c, q in zip(
+                    investments[Col.AMOUNT],
+                    investments[Col.CURRENCY],
+                    investments[Col.AMOUNT_QUALIFIER],
+                    strict=True,
+                )
+            ],
+            "Period": [
+                format_period(s, e)
+                for s, e in zip(
+                    investments[Col.PERIOD_START_YEAR],
+                    investments[Col.PERIOD_END_YEAR],
+                    strict=True,
+                )
+            ],
+            "Purpose": investments[Col.PURPOSE].str.replace("_", " "),
+            "Status": investments[Col.STATUS],
+            "Source": investments[Col.SOURCE_URL],
+            "Publisher": investments[Col.SOURCE_PUBLISHER],
+            "Quote": investments[Col.QUOTE],
+            "Id": investments[Col.ID],
+        }
+    )
+
+
+def announcements_table(investments: pd.DataFrame, *, key: str, height: int | str = "auto") -> None:
+    st.dataframe(
+        display_frame(investments),
+        key=key,
+        hide_index=True,
+        height=height,
+        column_config={
+            "Announced": st.column_config.DateColumn(format="YYYY-MM-DD"),
+            "Source": st.column_config.LinkColumn(display_text="source ↗"),
+            "Quote": st.column_config.TextColumn(width="large"),
+        },
+    )

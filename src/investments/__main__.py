@@ -1,0 +1,3 @@
+from investments.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,66 @@
+"""`python -m investments validate|export`: the data's gate and the analyst's table."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from investments.export import to_csv_bytes
+from investments.load import load_dataset
+from investments.problems import DataError
+from investments.schema import SHIPPED_DATA_DIR
+from investments.validate import validate_dir
+
+
+def _validate(args: argparse.Namespace) -> int:
+    validated = validate_dir(args.data_dir)
+    for problem in validated.problems:
+        print(problem)
+    if validated.problems:
+        count = len(validated.problems)
+        print(
+            f"{count} problem{'s' if count != 1 else ''} found in {args.data_dir}", file=sys.stderr
+        )
+        return 1
+    rows = len(validated.tables["investments"].rows)
+    print(f"{args.data_dir}: valid ({rows} announcements)", file=sys.stderr)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    try:
+        dataset = load_dataset(args.data_dir)
+    except DataError as error:
+        print(error.report())
+        print(f"{error}: nothing exported", file=sys.stderr)
+        return 1
+    payload = to_csv_bytes(dataset.investments)
+    if str(args.out) == "-":
+        sys.stdout.buffer.write(payload)
+    else:
+        Path(args.out).write_bytes(payload)
+        print(f"wrote {len(dataset.investments)} rows to {args.out}", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m investments", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser(
+        "validate", help="check a data directory; print every problem as file:line: column: message"
+    )
+    validate.add_argument("data_dir", nargs="?", type=Path, default=SHIPPED_DATA_DIR)
+    validate.set_defaults(run=_validate)
+
+    export = commands.add_parser("export", help="write the dataset as the Explore page's CSV")
+    export.add_argument("--out", required=True, help="output file, or - for standard output")
+    export.add_argument("--data-dir", type=Path, default=SHIPPED_DATA_DIR)
+    export.set_defaults(run=_export)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)

@@ -1,0 +1,136 @@
+"""Reading money figures out of prose, to check a quote really states its row's amount.
+
+Sources write the same sum many ways, in several languages: "$2.9 billion", "US$2.9bn",
+"2.26 trillion yen", "Rs 33,000 crore", "7,8 Milliarden Euro", "1.000 millones de euros",
+"7조8500억원". A quote passes when any reading of any figure in it, with its scale word,
+equals the recorded amount. A number like "1,200" is ambiguous (English 1200, or European
+1.2), so every plausible reading is tried: the check asks "does the sentence state this
+amount?", not "what is the one amount in this sentence?". Currency is not checked:
+symbols are too ambiguous ("$" is US, Australian or Singapore dollars depending on the page).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+# Scale words as they appear in sources, matched case-insensitively, longest first so
+# that "lakh crore" wins over "lakh" and "mil millones" over "millones".
+SCALE_BY_WORD: dict[str, float] = {
+    # English and Indian English
+    "lakh crore": 1e12,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "tr": 1e12,
+    "billion": 1e9,
+    "bln": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "crores": 1e7,
+    "crore": 1e7,
+    "cr": 1e7,
+    "million": 1e6,
+    "mln": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "lakhs": 1e5,
+    "lakh": 1e5,
+    "thousand": 1e3,
+    "k": 1e3,
+    # French, German, Italian, Spanish, Portuguese, Nordic, Polish, Dutch
+    "mil millones": 1e9,
+    "milliards": 1e9,
+    "milliard": 1e9,
+    "milliarden": 1e9,
+    "milliarder": 1e9,
+    "miljarder": 1e9,
+    "miljard": 1e9,
+    "miljardia": 1e9,
+    "mld": 1e9,
+    "miliardi": 1e9,
+    "miliardo": 1e9,
+    "miliardów": 1e9,
+    "miliardy": 1e9,
+    "mrd": 1e9,
+    "bilhões": 1e9,
+    "bilhão": 1e9,
+    "billones": 1e12,
+    "billions": 1e9,
+    "millions": 1e6,
+    "millionen": 1e6,
+    "millones": 1e6,
+    "millón": 1e6,
+    "milioni": 1e6,
+    "milione": 1e6,
+    "milhões": 1e6,
+    "milhão": 1e6,
+    "millioner": 1e6,
+    "miljoner": 1e6,
+    "miljoen": 1e6,
+    "miljoonaa": 1e6,
+    "mio": 1e6,
+    "mln.": 1e6,
+    # East Asian myriad units (Japanese, Chinese, Korean)
+    "兆": 1e12,
+    "조": 1e12,
+    "億": 1e8,
+    "亿": 1e8,
+    "억": 1e8,
+    "万": 1e4,
+    "萬": 1e4,
+    "만": 1e4,
+}
+
+_SCALE_ALTERNATION = "|".join(re.escape(w) for w in sorted(SCALE_BY_WORD, key=len, reverse=True))
+_CJK_UNITS = ("兆", "조", "億", "亿", "억", "万", "萬", "만")
+
+# A number token: digits with "," or "." or thin/normal spaces as separators. Its meaning
+# is settled in _readings.
+_FIGURE = re.compile(
+    r"(?<![\d.,])"
+    r"(?P<number>\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?:[\s\u00a0-]?(?P<scale>" + _SCALE_ALTERNATION + r")(?![A-Za-z\u00c0-\u024f]))?",
+    flags=re.IGNORECASE,
+)
+
+# East Asian compounds such as 7조8500억 (7 trillion 850 billion) or 2兆2600億.
+_CJK_COMPOUND = re.compile(
+    r"(?P<big>\d+(?:[.,]\d+)?)\s?(?P<big_unit>[兆조億亿억])\s?(?P<small>\d+(?:[.,]\d+)?)\s?(?P<small_unit>[億亿억万萬만])"
+)
+
+
+_ENGLISH = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")  # 1,234.5
+_EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")  # 1.234,5
+
+
+def _readings(token: str) -> set[float]:
+    """Every plausible value of a number token, under English and European separators."""
+    plain = re.sub(r"(?<=\d)[\u202f\u00a0 ](?=\d{3})", "", token)  # 60 000 -> 60000
+    readings = set()
+    if _ENGLISH.fullmatch(plain):
+        readings.add(float(plain.replace(",", "")))
+    if _EUROPEAN.fullmatch(plain):
+        readings.add(float(plain.replace(".", "").replace(",", ".")))
+    return readings
+
+
+def figures_in(text: str) -> set[float]:
+    """Every reading of every money-like figure in `text`, scaled to full units."""
+    found: set[float] = set()
+    for match in _FIGURE.finditer(text):
+        scale_word = match.group("scale")
+        scale = SCALE_BY_WORD[scale_word.lower()] if scale_word else 1.0
+        found |= {value * scale for value in _readings(match.group("number"))}
+    for match in _CJK_COMPOUND.finditer(text):
+        for big in _readings(match.group("big")):
+            for small in _readings(match.group("small")):
+                found.add(
+                    big * SCALE_BY_WORD[match.group("big_unit")]
+                    + small * SCALE_BY_WORD[match.group("small_unit")]
+                )
+    return found
+
+
+def states_amount(text: str, amount: float) -> bool:
+    """True if `text` contains a figure equal to `amount` (to a part in a billion)."""
+    return any(math.isclose(f, amount, rel_tol=1e-9) for f in figures_in(text))

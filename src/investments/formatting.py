@@ -1,0 +1,75 @@
+"""Amounts as a reader expects to see them: "US$2.9 billion", "¥2.26 trillion".
+
+Charts, tables, captions and alt text all phrase money through here, so a figure reads the
+same wherever it appears.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+# Prefixes as newsrooms write them; an unambiguous "US$" rather than a bare "$" because
+# readers meet A$, C$, NZ$ and S$ in the same table.
+CURRENCY_PREFIX: dict[str, str] = {
+    "USD": "US$",
+    "AUD": "A$",
+    "CAD": "C$",
+    "NZD": "NZ$",
+    "SGD": "S$",
+    "HKD": "HK$",
+    "BRL": "R$",
+    "MXN": "MX$",
+    "TWD": "NT$",
+    "EUR": "€",
+    "GBP": "£",
+    "JPY": "¥",
+    "CNY": "CN¥",
+    "INR": "₹",
+    "KRW": "₩",
+    "ZAR": "R",
+}
+
+QUALIFIER_WORDS: dict[str, str] = {
+    "exact": "",
+    "at_least": "at least ",
+    "up_to": "up to ",
+    "about": "about ",
+}
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _scaled(value: float) -> str:
+    for size, word in _SCALES:
+        if abs(value) >= size:
+            number = value / size
+            text = f"{number:,.2f}".rstrip("0").rstrip(".")
+            return f"{text} {word}"
+    return f"{value:,.0f}"
+
+
+def format_money(amount: float, currency: str) -> str:
+    """`2.9e9, "USD"` -> "US$2.9 billion"; unknown currencies get their ISO code first."""
+    if pd.isna(amount):
+        return "–"
+    prefix = CURRENCY_PREFIX.get(currency)
+    return f"{prefix}{_scaled(amount)}" if prefix else f"{currency} {_scaled(amount)}"
+
+
+def format_as_announced(amount: float, currency: str, qualifier: str = "exact") -> str:
+    """The amount with its qualifier, e.g. "at least US$8 billion"."""
+    return QUALIFIER_WORDS.get(qualifier, "") + format_money(amount, currency)
+
+
+def format_period(start_year: int | None, end_year: int | None) -> str:
+    """ "2024–2025", "by 2027" or "period not stated"."""
+    has_start, has_end = not pd.isna(start_year), not pd.isna(end_year)
+    if has_start and has_end:
+        return (
+            f"{int(start_year)}" if start_year == end_year else f"{int(start_year)}–{int(end_year)}"
+        )
+    if has_end:
+        return f"by {int(end_year)}"
+    if has_start:
+        return f"from {int(start_year)}"
+    return "period not stated"

@@ -1,0 +1,122 @@
+"""Loading a validated data directory into pandas.
+
+Loading refuses invalid data (raising DataError with every problem) rather than
+returning a partial frame: a chart drawn from half the rows would mislead silently.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from investments.countries import country_name, subdivision_name
+from investments.problems import DataError
+from investments.schema import (
+    COMPANIES,
+    COUNTRY_INDICATORS,
+    DATAPACKAGE_FILENAME,
+    INVESTMENTS,
+    SHIPPED_DATA_DIR,
+    Col,
+    CompanyCol,
+    Package,
+    Resource,
+    read_package,
+)
+from investments.validate import TypedTable, validate_dir
+
+# Derived columns added on load, documented here for the data dictionary.
+COUNTRY_NAME = "country_name"
+SUBDIVISION_NAME = "subdivision_name"
+COMPANY_NAME = "company_name"
+DERIVED_COLUMN_DOCS: dict[str, str] = {
+    COUNTRY_NAME: "Short English name of the host country, from pycountry (derived from country_iso3).",
+    SUBDIVISION_NAME: "English name of the sub-national region, from pycountry (derived from subdivision).",
+    COMPANY_NAME: "Display name of the company, from companies.csv.",
+}
+
+_PANDAS_DTYPE = {
+    "string": "string",
+    "integer": "Int64",
+    "number": "float64",
+    "date": "datetime64[ns]",
+}
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The three tables of a valid data directory, and the version they were read at."""
+
+    investments: pd.DataFrame
+    companies: pd.DataFrame
+    indicators: pd.DataFrame
+    package: Package
+    version: str
+
+
+def data_version(data_dir: Path = SHIPPED_DATA_DIR) -> str:
+    """A short fingerprint of the package's files: equal versions mean equal data.
+
+    Cheap enough to compute on every page run, so caches can be keyed on it and a
+    changed file is noticed without restarting the app.
+    """
+    data_dir = Path(data_dir)
+    digest = hashlib.sha256()
+    names = [DATAPACKAGE_FILENAME]
+    # An unreadable package still gets a version; validation reports why.
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        names += [r.path for r in read_package(data_dir).resources]
+    for name in names:
+        digest.update(name.encode())
+        try:
+            digest.update((data_dir / name).read_bytes())
+        except OSError:
+            digest.update(b"<missing>")
+    return digest.hexdigest()[:12]
+
+
+def _frame(table: TypedTable) -> pd.DataFrame:
+    columns = table.resource.field_names
+    frame = pd.DataFrame.from_records(table.rows, columns=columns)
+    for field in table.resource.fields:
+        frame[field.name] = frame[field.name].astype(_PANDAS_DTYPE.get(field.type, "object"))
+    return frame
+
+
+def _with_names(investments: pd.DataFrame, companies: pd.DataFrame) -> pd.DataFrame:
+    out = investments.copy()
+    out[COUNTRY_NAME] = out[Col.COUNTRY_ISO3].map(country_name).astype("string")
+    out[SUBDIVISION_NAME] = (
+        out[Col.SUBDIVISION].map(subdivision_name, na_action="ignore").astype("string")
+    )
+    display = companies.set_index(CompanyCol.COMPANY)[CompanyCol.DISPLAY_NAME]
+    out[COMPANY_NAME] = out[Col.COMPANY].map(display).astype("string")
+    return out
+
+
+def load_dataset(data_dir: Path = SHIPPED_DATA_DIR) -> Dataset:
+    """Validate and load `data_dir`; raises DataError listing every problem if invalid."""
+    version = data_version(data_dir)
+    validated = validate_dir(data_dir)
+    if validated.problems:
+        raise DataError(validated.problems)
+    companies = _frame(validated.tables[COMPANIES])
+    investments = _with_names(_frame(validated.tables[INVESTMENTS]), companies)
+    investments = investments.sort_values(
+        [Col.ANNOUNCED_ON, Col.ID], ascending=[False, True], ignore_index=True
+    )
+    return Dataset(
+        investments=investments,
+        companies=companies,
+        indicators=_frame(validated.tables[COUNTRY_INDICATORS]),
+        package=validated.package,
+        version=version,
+    )
+
+
+def resource_of(dataset: Dataset, name: str = INVESTMENTS) -> Resource:
+    return dataset.package.resource(name)

@@ -1,0 +1,164 @@
+"""The data package's Table Schemas, read from `data/datapackage.json`.
+
+The JSON file is the one description of every column: the validator, the loader, the
+export and the data dictionary page all read it from here, so a column cannot be
+documented in one place and used differently in another.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+DATAPACKAGE_FILENAME = "datapackage.json"
+
+# Resource names, as in datapackage.json.
+INVESTMENTS = "investments"
+COMPANIES = "companies"
+COUNTRY_INDICATORS = "country_indicators"
+
+
+class Col:
+    """Column names of investments.csv, so code never spells them twice."""
+
+    ID = "id"
+    COMPANY = "company"
+    COUNTRY_ISO3 = "country_iso3"
+    SUBDIVISION = "subdivision"
+    ANNOUNCED_ON = "announced_on"
+    AMOUNT = "amount"
+    CURRENCY = "currency"
+    AMOUNT_QUALIFIER = "amount_qualifier"
+    PERIOD_START_YEAR = "period_start_year"
+    PERIOD_END_YEAR = "period_end_year"
+    PURPOSE = "purpose"
+    STATUS = "status"
+    SUPERSEDES = "supersedes"
+    SOURCE_URL = "source_url"
+    SOURCE_PUBLISHER = "source_publisher"
+    QUOTE = "quote"
+    SECOND_SOURCE_URL = "second_source_url"
+    SECOND_SOURCE_QUOTE = "second_source_quote"
+    NOTES = "notes"
+
+
+class CompanyCol:
+    COMPANY = "company"
+    DISPLAY_NAME = "display_name"
+    PARENT = "parent"
+    COLOUR_HEX = "colour_hex"
+
+
+class IndicatorCol:
+    COUNTRY_ISO3 = "country_iso3"
+    YEAR = "year"
+    POPULATION = "population"
+    GDP_USD_CURRENT = "gdp_usd_current"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a Table Schema."""
+
+    name: str
+    type: str
+    title: str
+    description: str
+    constraints: dict[str, Any] = field(default_factory=dict)
+    format: str | None = None
+
+    @property
+    def required(self) -> bool:
+        return bool(self.constraints.get("required"))
+
+    @property
+    def enum(self) -> list[str] | None:
+        return self.constraints.get("enum")
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One CSV file of the package and its schema."""
+
+    name: str
+    path: str
+    title: str
+    description: str
+    fields: tuple[Field, ...]
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[dict[str, Any], ...]
+    sources: tuple[dict[str, str], ...] = ()
+
+    @property
+    def field_names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(f"{self.name} has no field {name!r}")
+
+
+@dataclass(frozen=True)
+class Package:
+    title: str
+    description: str
+    licenses: tuple[dict[str, str], ...]
+    sources: tuple[dict[str, str], ...]
+    resources: tuple[Resource, ...]
+
+    def resource(self, name: str) -> Resource:
+        for r in self.resources:
+            if r.name == name:
+                return r
+        raise KeyError(f"the data package has no resource {name!r}")
+
+
+def _resource_from_json(raw: dict[str, Any]) -> Resource:
+    schema = raw["schema"]
+    fields = tuple(
+        Field(
+            name=f["name"],
+            type=f["type"],
+            title=f.get("title", f["name"]),
+            description=f.get("description", ""),
+            constraints=dict(f.get("constraints", {})),
+            format=f.get("format"),
+        )
+        for f in schema["fields"]
+    )
+    return Resource(
+        name=raw["name"],
+        path=raw["path"],
+        title=raw.get("title", raw["name"]),
+        description=raw.get("description", ""),
+        fields=fields,
+        primary_key=tuple(schema.get("primaryKey", ())),
+        foreign_keys=tuple(schema.get("foreignKeys", ())),
+        sources=tuple(raw.get("sources", ())),
+    )
+
+
+def read_package(data_dir: Path) -> Package:
+    """Parse `datapackage.json` in `data_dir`; raises OSError or ValueError if unusable."""
+    raw = json.loads((Path(data_dir) / DATAPACKAGE_FILENAME).read_text(encoding="utf-8"))
+    return Package(
+        title=raw.get("title", ""),
+        description=raw.get("description", ""),
+        licenses=tuple(raw.get("licenses", ())),
+        sources=tuple(raw.get("sources", ())),
+        resources=tuple(_resource_from_json(r) for r in raw["resources"]),
+    )
+
+
+SHIPPED_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+
+@cache
+def shipped_package() -> Package:
+    """The schema of the data shipped with the code (the contract the code is written to)."""
+    return read_package(SHIPPED_DATA_DIR)

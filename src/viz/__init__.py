@@ -1,0 +1,1 @@
+"""Figures: each a function from a DataFrame to a plotly Figure. Never imports streamlit."""

@@ -1,0 +1,120 @@
+"""A real app server on a free loopback port, and Debian's Chromium to look at it."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+STREAMLIT_BASE_PATH_PROBES = ("/_stcore/health", "/_stcore/host-config")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    port = _free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"},
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.read() == b"ok":
+                    break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        process.kill()
+        pytest.fail("the app did not answer /_stcore/health within 60 s")
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, app_url):
+    """A page that records console errors and every request leaving loopback."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.console_errors = []
+    page.external_requests = []
+    page.failed_responses = []
+
+    def _console(message):
+        # Chromium logs every failed response as "Failed to load resource"; those are
+        # checked by URL below, where the frontend's known probes can be told apart.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            page.console_errors.append(message.text)
+
+    def _response(response):
+        # Streamlit's frontend, opened at /map, first probes /map/_stcore/health and
+        # /map/_stcore/host-config to discover its base path; those 404s are expected.
+        if response.status >= 400 and not response.url.endswith(STREAMLIT_BASE_PATH_PROBES):
+            page.failed_responses.append(f"{response.status} {response.url}")
+
+    page.on("console", _console)
+    page.on("response", _response)
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+
+    def _route(route):
+        host = route.request.url.split("/")[2] if "://" in route.request.url else ""
+        if host.split(":")[0] in ("127.0.0.1", "localhost") or route.request.url.startswith(
+            "data:"
+        ):
+            route.continue_()
+        else:
+            page.external_requests.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", _route)
+    yield page
+    context.close()

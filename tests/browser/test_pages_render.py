@@ -1,0 +1,34 @@
+"""What only a browser shows: charts drawn, map filled from local shapes, nothing external."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["/", "/map", "/timeline", "/compare", "/explore", "/sources"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_renders_offline_without_errors(page, app_url, path):
+    page.goto(app_url + path)
+    expect(page.locator("[data-testid='stMainBlockContainer'] h1").first).to_be_visible(
+        timeout=30_000
+    )
+    if path in ("/", "/map", "/timeline"):
+        expect(page.locator("[data-testid='stPlotlyChart'] .main-svg").first).to_be_visible(
+            timeout=30_000
+        )
+    expect(page.locator("[data-testid='stException']")).to_have_count(0)
+    assert page.external_requests == []
+    assert page.console_errors == []
+    assert page.failed_responses == []
+
+
+def test_map_draws_countries_from_local_shapes(page, app_url):
+    page.goto(app_url + "/map")
+    countries = page.locator("path.choroplethlocation")
+    expect(countries.first).to_be_attached(timeout=30_000)
+    assert countries.count() >= 40
+    assert page.external_requests == []

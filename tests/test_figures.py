@@ -1,0 +1,44 @@
+import pytest
+
+from investments.figures import states_amount
+
+
+@pytest.mark.parametrize(
+    ("quote", "amount"),
+    [
+        ("Microsoft will invest US$2.9 billion over two years", 2.9e9),
+        ("invest A$5 billion in Australia", 5e9),
+        ("plans to invest 2.26 trillion yen ($15.24 billion)", 2.26e12),
+        ("¥2.26 trillion by 2027", 2.26e12),
+        ("invest $1.5bn", 1.5e9),
+        ("RM25.5 billion in Malaysia", 25.5e9),
+        ("Rs 33,000 crore", 3.3e11),
+        ("Rs60,000 crores", 6e11),
+        ("₹75,000 crore", 7.5e11),
+        ("7,8 Milliarden Euro", 7.8e9),
+        ("une inversión de 1.000 millones de euros", 1e9),
+        ("1 milliard d’euros", 1e9),
+        ("oltre 1,2 miliardi", 1.2e9),
+        ("R$ 200 bilhões", 2e11),
+        ("7조8500억원(약 59억달러)을 투자한다", 7.85e12),
+        ("2兆2600億円を投資", 2.26e12),
+        ("an investment of $10,000,000,000", 1e10),
+        ("SEK 33.7 billion", 33.7e9),
+    ],
+)
+def test_quote_states_amount(quote, amount):
+    assert states_amount(quote, amount)
+
+
+@pytest.mark.parametrize(
+    ("quote", "amount"),
+    [
+        ("Microsoft will invest US$2.9 billion", 29e9),  # a slipped decimal
+        ("Microsoft will invest US$2.9 billion", 2.9e6),  # wrong scale
+        ("five billion dollars", 5e9),  # figures must be in digits
+        ("5 billionaires", 5e9),  # a scale word must end at a word boundary
+        ("in 2024 the company said", 2024e9),
+    ],
+)
+def test_quote_does_not_state_amount(quote, amount):
+    assert not states_amount(quote, amount)

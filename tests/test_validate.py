@@ -1,0 +1,291 @@
+"""Validation: every class of broken input, each with the exact line it must produce."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from investments.cli import main
+from investments.validate import validate_dir
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture does not contain {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _problems(data_dir: Path) -> list[str]:
+    return [str(p) for p in validate_dir(data_dir, today=TODAY).problems]
+
+
+def test_fixture_is_valid(valid_dir):
+    assert _problems(valid_dir) == []
+
+
+INV = "investments.csv"
+
+BROKEN = [
+    # (case, file, old text, new text, expected problem)
+    (
+        "negative amount",
+        INV,
+        "2024-04-09,2900000000,",
+        "2024-04-09,-2900000000,",
+        "investments.csv:2: amount: must be greater than 0, got -2900000000",
+    ),
+    (
+        "amount with separators",
+        INV,
+        "2024-04-09,2900000000,",
+        '2024-04-09,"2,900,000,000",',
+        "investments.csv:2: amount: must be a plain number (digits, no separators or units), got '2,900,000,000'",
+    ),
+    (
+        "unknown country",
+        INV,
+        "microsoft,JPN,",
+        "microsoft,JPX,",
+        "investments.csv:2: country_iso3: 'JPX' is not an ISO 3166-1 alpha-3 country code",
+    ),
+    (
+        "lower-case country",
+        INV,
+        "microsoft,JPN,",
+        "microsoft,jpn,",
+        "investments.csv:2: country_iso3: 'jpn' does not match the pattern [A-Z]{3}",
+    ),
+    (
+        "subdivision of another country",
+        INV,
+        "amazon,USA,US-MS,2024-01-25",
+        "amazon,USA,CA-QC,2024-01-25",
+        "investments.csv:4: subdivision: 'CA-QC' is not in USA",
+    ),
+    (
+        "unknown subdivision",
+        INV,
+        "amazon,USA,US-MS,2024-01-25",
+        "amazon,USA,US-ZZ,2024-01-25",
+        "investments.csv:4: subdivision: 'US-ZZ' is not an ISO 3166-2 subdivision code",
+    ),
+    (
+        "unknown currency",
+        INV,
+        ",AUD,exact,",
+        ",AUX,exact,",
+        "investments.csv:3: currency: 'AUX' is not an ISO 4217 currency code",
+    ),
+    (
+        "impossible date",
+        INV,
+        "2024-04-09",
+        "2024-02-30",
+        "investments.csv:2: announced_on: is not a real date: '2024-02-30'",
+    ),
+    (
+        "date in another format",
+        INV,
+        "2024-04-09",
+        "09/04/2024",
+        "investments.csv:2: announced_on: must be a date as YYYY-MM-DD, got '09/04/2024'",
+    ),
+    (
+        "future date",
+        INV,
+        "2024-04-09",
+        "2027-01-01",
+        "investments.csv:2: announced_on: 2027-01-01 is in the future",
+    ),
+    (
+        "before coverage",
+        INV,
+        "2024-04-09",
+        "2018-12-31",
+        "investments.csv:2: announced_on: must be at least 2019-01-01, got 2018-12-31",
+    ),
+    (
+        "unknown qualifier",
+        INV,
+        ",USD,exact,2024",
+        ",USD,roughly,2024",
+        "investments.csv:2: amount_qualifier: must be one of exact, at_least, up_to, about; got 'roughly'",
+    ),
+    (
+        "period backwards",
+        INV,
+        "exact,2024,2025,mixed",
+        "exact,2025,2024,mixed",
+        "investments.csv:2: period_end_year: 2024 is before period_start_year 2025",
+    ),
+    (
+        "missing required",
+        INV,
+        ',Example News,"Microsoft said',
+        ',,"Microsoft said',
+        "investments.csv:2: source_publisher: is required",
+    ),
+    (
+        "duplicate id",
+        INV,
+        "microsoft-aus-2023-10,microsoft",
+        "microsoft-jpn-2024-04,microsoft",
+        "investments.csv:3: id: 'microsoft-jpn-2024-04' duplicates line 2",
+    ),
+    (
+        "unknown company",
+        INV,
+        "microsoft-aus-2023-10,microsoft",
+        "microsoft-aus-2023-10,microsofty",
+        "investments.csv:3: company: 'microsofty' is not a company in companies.csv",
+    ),
+    (
+        "supersedes unknown id",
+        INV,
+        "announced,amazon-usa-2024-01-mississippi,",
+        "announced,amazon-usa-1999,",
+        "investments.csv:5: supersedes: 'amazon-usa-1999' is not an id in investments.csv",
+    ),
+    (
+        "supersedes a later row",
+        INV,
+        "announced,amazon-usa-2024-01-mississippi,",
+        "announced,microsoft-jpn-2024-04,",
+        "investments.csv:5: supersedes: 'microsoft-jpn-2024-04' (line 2) is another company's or country's pledge",
+    ),
+    (
+        "malformed URL",
+        INV,
+        "https://example.com/msft-japan",
+        "example.com/msft japan",
+        "investments.csv:2: source_url: 'example.com/msft japan' is not a well-formed http(s) URL",
+    ),
+    (
+        "quote without the figure",
+        INV,
+        "invest US$2.9 billion over",
+        "invest nearly three billion dollars over",
+        "investments.csv:2: quote: does not state the amount 2,900,000,000 in figures",
+    ),
+    (
+        "quote with a slipped decimal",
+        INV,
+        "2024-04-09,2900000000,",
+        "2024-04-09,29000000000,",
+        "investments.csv:2: quote: does not state the amount 29,000,000,000 in figures",
+    ),
+    (
+        "trailing space",
+        INV,
+        ',Example News,"Microsoft said',
+        ',Example News ,"Microsoft said',
+        "investments.csv:2: source_publisher: has leading or trailing spaces",
+    ),
+    (
+        "too few fields",
+        INV,
+        ",,,Fixture row.\n",
+        ",,Fixture row.\n",
+        "investments.csv:2: has 18 fields, the header has 19",
+    ),
+    (
+        "unclosed quote",
+        INV,
+        '"AWS plans to invest $10 billion in Mississippi."',
+        '"AWS plans to invest $10 billion in Mississippi.',
+        "investments.csv:4: is not valid CSV (check its quote marks): ',' expected after '\"'",
+    ),
+    (
+        "column missing",
+        INV,
+        "id,company,country_iso3,subdivision,",
+        "id,company,country_iso3,sub,",
+        "investments.csv:1: subdivision: column is missing from the header",
+    ),
+    (
+        "country without indicators",
+        "country_indicators.csv",
+        "JPN,2023,124516650,4212944697820\n",
+        "",
+        "investments.csv:2: country_iso3: JPN has no rows in country_indicators.csv",
+    ),
+    (
+        "indicator duplicate key",
+        "country_indicators.csv",
+        "AUS,2023,",
+        "JPN,2023,",
+        "country_indicators.csv:3: country_iso3: 'JPN, 2023' duplicates line 2",
+    ),
+    (
+        "lower-case colour",
+        "companies.csv",
+        "#0072B2",
+        "#0072b2",
+        "companies.csv:2: colour_hex: '#0072b2' does not match the pattern #[0-9A-F]{6}",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "file", "old", "new", "expected"), BROKEN, ids=[b[0] for b in BROKEN]
+)
+def test_broken_fixture_reports_exact_problem(valid_dir, case, file, old, new, expected):
+    _edit(valid_dir / file, old, new)
+    assert expected in _problems(valid_dir)
+
+
+@pytest.mark.parametrize(
+    ("case", "content", "expected"),
+    [
+        ("empty file", b"", "investments.csv: file is empty (expected a header row)"),
+        (
+            "not UTF-8",
+            b"id,company\n" + "Zürich".encode("latin-1") + b"\n",
+            "investments.csv:2: is not valid UTF-8 (byte 0xfc); save as UTF-8",
+        ),
+    ],
+)
+def test_unreadable_files(valid_dir, case, content, expected):
+    (valid_dir / "investments.csv").write_bytes(content)
+    assert expected in _problems(valid_dir)
+
+
+def test_missing_file(valid_dir):
+    (valid_dir / "companies.csv").unlink()
+    assert "companies.csv: file is missing" in _problems(valid_dir)
+
+
+def test_byte_order_mark_is_accepted(valid_dir):
+    path = valid_dir / "investments.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert _problems(valid_dir) == []
+
+
+def test_truncated_file_is_reported(valid_dir):
+    path = valid_dir / "investments.csv"
+    path.write_bytes(path.read_bytes()[:-40])
+    problems = _problems(valid_dir)
+    assert "investments.csv:5: file does not end with a newline (truncated?)" in problems
+
+
+def test_every_problem_is_reported_at_once(valid_dir):
+    _edit(valid_dir / INV, "microsoft,JPN,", "microsoft,JPX,")
+    _edit(valid_dir / INV, ",AUD,exact,", ",AUX,exact,")
+    problems = _problems(valid_dir)
+    assert len(problems) == 2
+
+
+def test_cli_exit_codes(valid_dir, capsys):
+    assert main(["validate", str(valid_dir)]) == 0
+    _edit(valid_dir / INV, "microsoft,JPN,", "microsoft,JPX,")
+    assert main(["validate", str(valid_dir)]) == 1
+    out = capsys.readouterr().out
+    assert "investments.csv:2: country_iso3: 'JPX' is not an ISO 3166-1 alpha-3 country code" in out
+
+
+def test_shipped_data_is_valid():
+    assert [str(p) for p in validate_dir(Path("data")).problems] == []
