@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test install install-test browser lint validate export screenshots topojson clean
+.PHONY: run test install install-test browser lint validate export golden screenshots topojson clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,3 +52,7 @@ topojson:
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache out src/*.egg-info
+
+# Rewrite the golden files from the current code (review the diff before committing).
+golden: install-test
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_export.py

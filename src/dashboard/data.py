@@ -6,15 +6,23 @@ version that validated, under a banner that names the problems, instead of an er
 
 from __future__ import annotations
 
+import os
 import threading
+from pathlib import Path
 
 import streamlit as st
 
+from dashboard.chrome import md_escape
 from investments.load import Dataset, data_version, load_dataset
 from investments.problems import DataError
 from investments.schema import SHIPPED_DATA_DIR
 
 MAX_PROBLEMS_SHOWN = 20
+DATA_DIR_VARIABLE = "INVESTMENTS_DATA_DIR"  # serve another data directory (tests, staging)
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get(DATA_DIR_VARIABLE) or SHIPPED_DATA_DIR)
 
 
 @st.cache_resource(show_spinner=False)
@@ -24,18 +32,18 @@ def _last_good() -> dict:
 
 
 @st.cache_resource(show_spinner="Loading data…", max_entries=4)
-def _load(version: str) -> Dataset:
+def _load(directory: str, version: str) -> Dataset:
     # Keyed on the version so a changed file is loaded once, by whichever session sees it
     # first; cache_resource shares one read-only copy instead of pickling per reader.
-    return load_dataset(SHIPPED_DATA_DIR)
+    return load_dataset(Path(directory))
 
 
 def get_dataset() -> Dataset | None:
     """The dataset to show, or None (with an error on the page) if none ever validated."""
     holder = _last_good()
-    version = data_version(SHIPPED_DATA_DIR)
+    directory = data_dir()
     try:
-        dataset = _load(version)
+        dataset = _load(str(directory), data_version(directory))
     except DataError as error:
         _show_problems(error, stale=holder["dataset"])
         return holder["dataset"]
@@ -45,10 +53,10 @@ def get_dataset() -> Dataset | None:
 
 
 def _show_problems(error: DataError, *, stale: Dataset | None) -> None:
-    shown = "\n".join(f"- `{p}`" for p in error.problems[:MAX_PROBLEMS_SHOWN])
+    shown = "\n".join(f"- {md_escape(p)}" for p in error.problems[:MAX_PROBLEMS_SHOWN])
     more = len(error.problems) - MAX_PROBLEMS_SHOWN
     if more > 0:
-        shown += f"\n- … and {more} more (run `python -m investments validate data`)"
+        shown += f"\n- … and {more} more (run python -m investments validate data)"
     if stale is not None:
         st.warning(
             f"The data files on the server have {error}. Showing the last valid version "
