@@ -33,6 +33,11 @@ new total that includes it, the later row names the earlier one in `supersedes`.
 use "latest pledge per lineage" count only the newest announcement of each chain, so money is
 never counted twice. Money announced as *additional* is a separate row.
 
+**The CSV download.** The Explore page and `python -m investments export` write the same
+table: UTF-8 with a byte-order mark (so Excel shows accents), plain numbers without thousands
+separators, ISO dates, one row per announcement. A text cell that a spreadsheet would run as a
+formula (starting with `=`, `+`, `-`, `@`, a tab or a line break) is prefixed with `'`.
+
 **Status.** `announced` means the company itself stated the figure; `reported` means only a
 government or the press did, and the company has not confirmed it.
 """
