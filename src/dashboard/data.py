@@ -49,6 +49,9 @@ def get_dataset() -> Dataset | None:
         return holder["dataset"]
     with holder["lock"]:
         holder["dataset"] = dataset
+    if dataset.investments.empty:
+        st.info("The data files are valid but hold no announcements yet.")
+        return None
     return dataset
 
 

@@ -48,6 +48,11 @@ def ecb_rates() -> pd.DataFrame:
     return long.sort_values(["fx_date", "currency"], ignore_index=True)
 
 
+@cache
+def ecb_currencies() -> frozenset[str]:
+    return frozenset(ecb_rates()["currency"].unique())
+
+
 def ecb_bounds() -> tuple[dt.date, dt.date]:
     dates = ecb_rates()["fx_date"]
     return dates.min().date(), dates.max().date()
@@ -120,8 +125,7 @@ def usd_per_local(
     result.loc[is_usd, "fx_date"] = requests.loc[is_usd, "on_date"]
     result.loc[is_usd, "fx_source"] = IDENTITY_SOURCE
 
-    ecb_currencies = set(ecb_rates()["currency"].unique())
-    from_ecb = ~is_usd & requests["currency"].isin(ecb_currencies)
+    from_ecb = ~is_usd & requests["currency"].isin(ecb_currencies())
     if from_ecb.any():
         result.loc[from_ecb] = _ecb_usd_per_local(requests[from_ecb]).to_numpy()
     rest = ~is_usd & ~from_ecb
@@ -137,7 +141,7 @@ def usd_per_local(
             f"{requests.at[i, 'on_date']:%Y-%m-%d}"
             + (
                 " (the ECB publishes it, but not that early)"
-                if requests.at[i, "currency"] in ecb_currencies
+                if requests.at[i, "currency"] in ecb_currencies()
                 else " (not published by the ECB; add a sourced rate to fx_rates_supplement.csv)"
             )
             for i in result.index[missing]

@@ -19,6 +19,7 @@ DATAPACKAGE_FILENAME = "datapackage.json"
 INVESTMENTS = "investments"
 COMPANIES = "companies"
 COUNTRY_INDICATORS = "country_indicators"
+FX_SUPPLEMENT = "fx_rates_supplement"
 
 
 class Col:
@@ -57,6 +58,19 @@ class IndicatorCol:
     YEAR = "year"
     POPULATION = "population"
     GDP_USD_CURRENT = "gdp_usd_current"
+
+
+class FxCol:
+    CURRENCY = "currency"
+    VALID_FROM = "valid_from"
+    VALID_TO = "valid_to"
+    RATE_DATE = "rate_date"
+    LOCAL_PER_USD = "local_per_usd"
+    RATE_TYPE = "rate_type"
+    SOURCE_PUBLISHER = "source_publisher"
+    SOURCE_URL = "source_url"
+    QUOTE = "quote"
+    NOTES = "notes"
 
 
 @dataclass(frozen=True)

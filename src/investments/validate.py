@@ -24,10 +24,12 @@ from investments.schema import (
     COMPANIES,
     COUNTRY_INDICATORS,
     DATAPACKAGE_FILENAME,
+    FX_SUPPLEMENT,
     INVESTMENTS,
     Col,
     CompanyCol,
     Field,
+    FxCol,
     IndicatorCol,
     Package,
     Resource,
@@ -323,6 +325,73 @@ def _check_indicator_coverage(
     return problems
 
 
+def _check_fx_supplement(table: TypedTable, file: str) -> list[Problem]:
+    problems: list[Problem] = []
+    currencies = _currency_codes()
+    by_currency: dict[str, list[tuple[int, Row]]] = defaultdict(list)
+    for line, row in zip(table.lines, table.rows, strict=True):
+        currency, start, end = row[FxCol.CURRENCY], row[FxCol.VALID_FROM], row[FxCol.VALID_TO]
+        if currency and currency not in currencies:
+            problems.append(Problem(file, line, FxCol.CURRENCY, f"{currency!r} is not an ISO 4217 currency code"))
+        if start and end and end < start:
+            problems.append(Problem(file, line, FxCol.VALID_TO, f"{end} is before valid_from {start}"))
+        rate_date = row[FxCol.RATE_DATE]
+        if rate_date and end and rate_date > end:
+            problems.append(Problem(file, line, FxCol.RATE_DATE, f"{rate_date} is after valid_to {end}"))
+        url = row[FxCol.SOURCE_URL]
+        if url and not _well_formed_url(url):
+            problems.append(Problem(file, line, FxCol.SOURCE_URL, f"{url!r} is not a well-formed http(s) URL"))
+        rate, quote = row[FxCol.LOCAL_PER_USD], row[FxCol.QUOTE]
+        if rate and quote and row[FxCol.RATE_TYPE] in ("peg", "daily_close") and not states_amount(quote, rate):
+            problems.append(Problem(file, line, FxCol.QUOTE, f"does not state the rate {rate:g}"))
+        if currency and start:
+            by_currency[currency].append((line, row))
+    for entries in by_currency.values():
+        entries.sort(key=lambda e: e[1][FxCol.VALID_FROM])
+        for (line_a, a), (line_b, b) in zip(entries, entries[1:], strict=False):
+            if a[FxCol.VALID_TO] is None or a[FxCol.VALID_TO] >= b[FxCol.VALID_FROM]:
+                problems.append(
+                    Problem(file, line_b, FxCol.VALID_FROM, f"overlaps the validity of line {line_a}")
+                )
+    return problems
+
+
+def _check_rate_coverage(
+    investments: TypedTable, supplement: TypedTable, inv_file: str, fx_file: str
+) -> list[Problem]:
+    """Every amount must be convertible: a missing rate is a data problem, caught here."""
+    from investments.fx import ecb_bounds, ecb_currencies
+
+    first_fixing, _ = ecb_bounds()
+    ecb = ecb_currencies()
+    problems = []
+    for line, row in zip(investments.lines, investments.rows, strict=True):
+        currency, announced = row[Col.CURRENCY], row[Col.ANNOUNCED_ON]
+        if not currency or not announced or currency == "USD" or currency not in _currency_codes():
+            continue  # an unknown code is reported once, by the currency check
+        if currency in ecb:
+            if announced < first_fixing:
+                problems.append(Problem(inv_file, line, Col.CURRENCY, f"no ECB rate before {first_fixing}"))
+            continue
+        covered = any(
+            r[FxCol.CURRENCY] == currency
+            and r[FxCol.VALID_FROM] is not None
+            and r[FxCol.VALID_FROM] <= announced
+            and (r[FxCol.VALID_TO] is None or announced <= r[FxCol.VALID_TO])
+            for r in supplement.rows
+        )
+        if not covered:
+            problems.append(
+                Problem(
+                    inv_file,
+                    line,
+                    Col.CURRENCY,
+                    f"the ECB publishes no {currency} rate and {fx_file} has none for {announced}",
+                )
+            )
+    return problems
+
+
 def _check_companies(table: TypedTable, file: str) -> list[Problem]:
     return [
         Problem(
@@ -345,6 +414,7 @@ _COLUMNS_THE_CODE_NEEDS = {
     INVESTMENTS: _public_values(Col),
     COMPANIES: _public_values(CompanyCol),
     COUNTRY_INDICATORS: _public_values(IndicatorCol),
+    FX_SUPPLEMENT: _public_values(FxCol),
 }
 
 
@@ -404,7 +474,13 @@ def validate_dir(data_dir: Path, *, today: dt.date | None = None) -> Validated:
             files[INVESTMENTS],
             files[COUNTRY_INDICATORS],
         )
-    for required in (INVESTMENTS, COMPANIES, COUNTRY_INDICATORS):
+    if FX_SUPPLEMENT in tables:
+        problems += _check_fx_supplement(tables[FX_SUPPLEMENT], files[FX_SUPPLEMENT])
+    if INVESTMENTS in tables and FX_SUPPLEMENT in tables:
+        problems += _check_rate_coverage(
+            tables[INVESTMENTS], tables[FX_SUPPLEMENT], files[INVESTMENTS], files[FX_SUPPLEMENT]
+        )
+    for required in (INVESTMENTS, COMPANIES, COUNTRY_INDICATORS, FX_SUPPLEMENT):
         if required not in files:
             problems.append(
                 Problem(DATAPACKAGE_FILENAME, None, None, f"has no resource named {required!r}")
