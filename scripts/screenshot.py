@@ -36,8 +36,15 @@ def main(base: str, out_dir: str, paths: list[str]) -> None:
             if path.startswith("/map"):
                 page.wait_for_selector("path.choroplethlocation", timeout=30_000)
             page.wait_for_timeout(800)  # let plotly finish its transition before the shot
+            # Streamlit scrolls inside its main block, so grow the viewport to the content.
+            height = page.evaluate(
+                "() => document.querySelector('[data-testid=\"stMain\"]')?.scrollHeight || 900"
+            )
+            page.set_viewport_size({"width": 1280, "height": min(int(height), 6000)})
+            page.wait_for_timeout(500)
             name = path.strip("/").split("?")[0] or "overview"
-            page.screenshot(path=str(out / f"{name}.png"), full_page=True)
+            page.screenshot(path=str(out / f"{name}.png"))
+            page.set_viewport_size({"width": 1280, "height": 900})
             print(out / f"{name}.png")
         browser.close()
 

@@ -8,25 +8,58 @@ import pandas as pd
 import pytest
 
 from investments.cli import main
-from investments.export import EXPORT_COLUMNS, defuse_cell, to_csv_bytes
+from investments.export import defuse_cell, export_columns, to_csv_bytes
 from investments.load import load_dataset
+from investments.normalize import normalize
 from tests.golden_files import assert_matches_golden
+
+BASE_YEAR = 2024
+
+
+def _csv(data_dir, base_year=BASE_YEAR) -> bytes:
+    return to_csv_bytes(normalize(load_dataset(data_dir), base_year=base_year), base_year=base_year)
 
 
 def test_export_matches_golden_file(valid_dir):
-    assert_matches_golden("export_fixture.csv", to_csv_bytes(load_dataset(valid_dir).investments))
+    assert_matches_golden("export_fixture.csv", _csv(valid_dir))
+
+
+def test_export_header_and_rows_byte_for_byte(valid_dir):
+    lines = _csv(valid_dir).decode("utf-8").splitlines()
+    assert lines[0] == "\ufeff" + ",".join(export_columns(BASE_YEAR))
+    australia = next(line for line in lines if line.startswith("microsoft-aus-2023-10,"))
+    # A$5 billion at the ECB fixing of 24 Oct 2023: 1.0632 US$/EUR / 1.6708 A$/EUR.
+    assert australia.startswith(
+        "microsoft-aus-2023-10,microsoft,AUS,Australia,,,2023-10-24,5000000000,AUD,exact,2023,2024,"
+        "cloud_datacentres,announced,2023-10-24,0.6363418722,ECB euro foreign exchange reference rates,"
+        "3181709360.79,"
+    )
 
 
 def test_cli_export_writes_the_same_bytes(valid_dir, tmp_path):
     out = tmp_path / "out.csv"
-    assert main(["export", "--data-dir", str(valid_dir), "--out", str(out)]) == 0
-    assert out.read_bytes() == to_csv_bytes(load_dataset(valid_dir).investments)
+    assert (
+        main(
+            [
+                "export",
+                "--data-dir",
+                str(valid_dir),
+                "--out",
+                str(out),
+                "--base-year",
+                str(BASE_YEAR),
+            ]
+        )
+        == 0
+    )
+    assert out.read_bytes() == _csv(valid_dir)
 
 
 def test_export_reads_back_cleanly_in_pandas(valid_dir):
-    frame = pd.read_csv(io.BytesIO(to_csv_bytes(load_dataset(valid_dir).investments)))
-    assert list(frame.columns) == list(EXPORT_COLUMNS)
+    frame = pd.read_csv(io.BytesIO(_csv(valid_dir)))
+    assert list(frame.columns) == list(export_columns(BASE_YEAR))
     assert frame.loc[frame["id"] == "microsoft-jpn-2024-04", "amount"].item() == 2_900_000_000
+    assert frame["amount_usd_nominal"].notna().all()
 
 
 @pytest.mark.parametrize(
@@ -49,5 +82,5 @@ def test_formula_cells_are_defused(text, expected):
 def test_export_defuses_text_from_data(valid_dir):
     path = valid_dir / "investments.csv"
     path.write_text(path.read_text().replace("Fixture row.", "=cmd|' /C calc'!A0"))
-    payload = to_csv_bytes(load_dataset(valid_dir).investments).decode("utf-8-sig")
+    payload = _csv(valid_dir).decode("utf-8-sig")
     assert ",'=cmd|' /C calc'!A0" in payload

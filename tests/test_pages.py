@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -55,18 +56,56 @@ def test_chart_pages_draw_a_chart(page):
     assert "topojsonURL" in charts[0].proto.config, "maps fetch shapes from the app, not a CDN"
 
 
+def _unescaped(at: AppTest) -> str:
+    return " ".join(m.value for m in at.markdown).replace("\\", "")  # drop markdown escapes
+
+
 def test_compare_defaults_to_japan_and_australia():
     at = _run("pages/compare.py")
-    assert [s.value for s in at.selectbox][:2] == ["JPN", "AUS"]
-    text = " ".join(m.value for m in at.markdown).replace("\\", "")  # drop markdown escapes
-    assert "US$2.9 billion" in text
-    assert "A$5 billion" in text
+    assert at.multiselect[0].value == ["microsoft-jpn-2024-04", "microsoft-aus-2023-10"]
+    text = _unescaped(at)
+    assert (
+        "Microsoft's A$5 billion for Australia (about US$3.18 billion at the 24 October 2023 rate) "
+        "is 1.1 times its US$2.9 billion for Japan; per person it is 5.1 times larger." in text
+    )
+    assert (
+        "A$5 billion × 0.636342 US$ per AUD (ECB euro foreign exchange reference rates, 24 October 2023)"
+        in text
+    )
+    chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+    titles = [a["text"] for a in chart["layout"]["annotations"]]
+    assert len(titles) == 5 and titles[1] == "Constant 2025 US dollars (US CPI-U)"
+    announced = at.dataframe[0].value["As announced"].tolist()
+    assert announced == ["US$2.9 billion", "A$5 billion"]
+    assert at.query_params["items"] == "microsoft-jpn-2024-04,microsoft-aus-2023-10"
 
 
-def test_compare_ignores_unknown_country_in_url():
-    at = _run("pages/compare.py", {"a": "<script>alert(1)</script>", "b": "AUS"})
-    assert any("Ignored the link" in i.value for i in at.info)
-    assert at.selectbox[0].value == "JPN"
+def test_compare_url_reproduces_another_view():
+    query = {"items": "amazon-jpn-2024-01,country:AUS", "base_year": "2020", "currency": "JPY"}
+    at = _run("pages/compare.py", query)
+    assert at.multiselect[0].value == ["amazon-jpn-2024-01", "country:AUS"]
+    assert at.selectbox[0].value == 2020 and at.selectbox[1].value == "JPY"
+    assert not at.info
+    titles = [
+        a["text"] for a in json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["annotations"]
+    ]
+    assert titles[0].startswith("JPY, converted from US dollars")
+    assert titles[1] == "Constant 2020 US dollars (US CPI-U)"
+
+
+@pytest.mark.parametrize(
+    ("query", "notice"),
+    [
+        ({"items": "microsoft-jpn-2024-04,no-such-pledge"}, "no-such-pledge"),
+        ({"items": "<script>alert(1)</script>,microsoft-jpn-2024-04"}, "script"),
+        ({"base_year": "99999"}, "base_year"),
+        ({"currency": "XYZ"}, "currency"),
+    ],
+)
+def test_compare_ignores_bad_url_values_with_a_notice(query, notice):
+    at = _run("pages/compare.py", query)
+    assert any(notice in i.value.replace("\\", "") for i in at.info)
+    assert at.multiselect[0].value == ["microsoft-jpn-2024-04", "microsoft-aus-2023-10"]
 
 
 def test_explore_filters_and_counts():
@@ -91,6 +130,7 @@ def test_explore_empty_selection_disables_download():
 def test_sources_page_documents_every_column():
     at = _run("pages/sources.py")
     documented = set(at.dataframe[0].value["column"])
-    from investments.export import EXPORT_COLUMNS
+    from investments.export import export_columns
+    from investments.prices import latest_complete_year
 
-    assert set(EXPORT_COLUMNS) <= documented
+    assert set(export_columns(latest_complete_year())) <= documented

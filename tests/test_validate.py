@@ -289,3 +289,46 @@ def test_cli_exit_codes(valid_dir, capsys):
 
 def test_shipped_data_is_valid():
     assert [str(p) for p in validate_dir(Path("data")).problems] == []
+
+
+def test_amount_without_a_rate_is_a_data_problem(valid_dir):
+    _edit(valid_dir / INV, ",USD,exact,2024", ",TWD,exact,2024")
+    assert (
+        "investments.csv:2: currency: the ECB publishes no TWD rate and fx_rates_supplement.csv has none for 2024-04-09"
+        in _problems(valid_dir)
+    )
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        (
+            "SAR,1986-06-01,,1986-06-01,3.75,peg,Saudi Central Bank,https://www.sama.gov.sa/,The riyal is pegged at 3.76,\n",
+            "fx_rates_supplement.csv:2: quote: does not state the rate 3.75",
+        ),
+        (
+            "SAR,1986-06-01,1985-01-01,1986-06-01,3.75,peg,Saudi Central Bank,https://www.sama.gov.sa/,pegged at 3.75,\n",
+            "fx_rates_supplement.csv:2: valid_to: 1985-01-01 is before valid_from 1986-06-01",
+        ),
+        (
+            "SAR,1986-06-01,,1986-06-01,3.75,fixed,Saudi Central Bank,https://www.sama.gov.sa/,pegged at 3.75,\n",
+            "fx_rates_supplement.csv:2: rate_type: must be one of peg, daily_close, derived_close; got 'fixed'",
+        ),
+    ],
+)
+def test_fx_supplement_rules(valid_dir, row, expected):
+    path = valid_dir / "fx_rates_supplement.csv"
+    path.write_text(path.read_text() + row)
+    assert expected in _problems(valid_dir)
+
+
+def test_overlapping_supplement_ranges(valid_dir):
+    path = valid_dir / "fx_rates_supplement.csv"
+    path.write_text(
+        path.read_text()
+        + "SAR,1986-06-01,,1986-06-01,3.75,peg,SAMA,https://www.sama.gov.sa/,pegged at 3.75,\n"
+        + "SAR,2020-01-01,,2020-01-01,3.75,peg,SAMA,https://www.sama.gov.sa/,pegged at 3.75,\n"
+    )
+    assert "fx_rates_supplement.csv:3: valid_from: overlaps the validity of line 2" in _problems(
+        valid_dir
+    )

@@ -10,10 +10,12 @@ import os
 import threading
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.chrome import md_escape
 from investments.load import Dataset, data_version, load_dataset
+from investments.normalize import AMOUNT_USD_NOMINAL, convert_usd, normalize
 from investments.problems import DataError
 from investments.schema import SHIPPED_DATA_DIR
 
@@ -67,3 +69,27 @@ def _show_problems(error: DataError, *, stale: Dataset | None) -> None:
         )
     else:
         st.error(f"The data files could not be loaded: {error}.\n\n{shown}")
+
+
+@st.cache_resource(show_spinner="Converting currencies…", max_entries=16)
+def _normalized(version: str, base_year: int, _dataset: Dataset) -> pd.DataFrame:
+    # Keyed on the data version and base year (the dataset itself is not hashed): one
+    # shared, read-only frame per pair; pages must not mutate it.
+    return normalize(_dataset, base_year=base_year)
+
+
+def get_normalized(dataset: Dataset, base_year: int) -> pd.DataFrame:
+    """The dataset's normalized table for `base_year`, computed once per data version."""
+    return _normalized(dataset.version, base_year, dataset)
+
+
+@st.cache_resource(max_entries=32)
+def _display_per_usd(version: str, base_year: int, currency: str, _dataset: Dataset) -> pd.Series:
+    normalized = _normalized(version, base_year, _dataset)
+    converted = convert_usd(normalized, currency, supplement=_dataset.fx_supplement)
+    return converted / normalized[AMOUNT_USD_NOMINAL]
+
+
+def display_per_usd(dataset: Dataset, base_year: int, currency: str) -> pd.Series:
+    """Units of `currency` per US dollar at each row's fixing date (for readers' currency)."""
+    return _display_per_usd(dataset.version, base_year, currency, dataset)

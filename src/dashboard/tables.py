@@ -7,6 +7,7 @@ import streamlit as st
 
 from investments.formatting import format_as_announced, format_period
 from investments.load import COMPANY_NAME, COUNTRY_NAME, SUBDIVISION_NAME
+from investments.normalize import AMOUNT_USD_NOMINAL, FX_DATE, USD_PER_LOCAL
 from investments.schema import Col
 
 
@@ -15,6 +16,13 @@ def display_frame(investments: pd.DataFrame) -> pd.DataFrame:
     place = investments[COUNTRY_NAME].astype(str)
     has_sub = investments[SUBDIVISION_NAME].notna()
     place = place.where(~has_sub, investments[SUBDIVISION_NAME].astype(str) + ", " + place)
+    converted = {}
+    if AMOUNT_USD_NOMINAL in investments:
+        converted = {
+            "US$ bn at announcement": investments[AMOUNT_USD_NOMINAL] / 1e9,
+            "Rate (US$ per unit)": investments[USD_PER_LOCAL],
+            "Rate date": investments[FX_DATE].dt.date,
+        }
     return pd.DataFrame(
         {
             "Announced": investments[Col.ANNOUNCED_ON].dt.date,
@@ -29,6 +37,7 @@ def display_frame(investments: pd.DataFrame) -> pd.DataFrame:
                     strict=True,
                 )
             ],
+            **converted,
             "Period": [
                 format_period(s, e)
                 for s, e in zip(
@@ -55,6 +64,9 @@ def announcements_table(investments: pd.DataFrame, *, key: str, height: int | st
         height=height,
         column_config={
             "Announced": st.column_config.DateColumn(format="YYYY-MM-DD"),
+            "US$ bn at announcement": st.column_config.NumberColumn(format="%.3f"),
+            "Rate (US$ per unit)": st.column_config.NumberColumn(format="%.6g"),
+            "Rate date": st.column_config.DateColumn(format="YYYY-MM-DD"),
             "Source": st.column_config.LinkColumn(display_text="source ↗"),
             "Quote": st.column_config.TextColumn(width="large"),
         },

@@ -7,7 +7,10 @@ import sys
 from pathlib import Path
 
 from investments.export import to_csv_bytes
+from investments.fx import FxError
 from investments.load import load_dataset
+from investments.normalize import normalize
+from investments.prices import latest_complete_year
 from investments.problems import DataError
 from investments.schema import SHIPPED_DATA_DIR
 from investments.validate import validate_dir
@@ -35,7 +38,13 @@ def _export(args: argparse.Namespace) -> int:
         print(error.report())
         print(f"{error}: nothing exported", file=sys.stderr)
         return 1
-    payload = to_csv_bytes(dataset.investments)
+    base_year = args.base_year or latest_complete_year()
+    try:
+        normalized = normalize(dataset, base_year=base_year)
+    except (FxError, ValueError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    payload = to_csv_bytes(normalized, base_year=base_year)
     if str(args.out) == "-":
         sys.stdout.buffer.write(payload)
     else:
@@ -57,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write the dataset as the Explore page's CSV")
     export.add_argument("--out", required=True, help="output file, or - for standard output")
     export.add_argument("--data-dir", type=Path, default=SHIPPED_DATA_DIR)
+    export.add_argument(
+        "--base-year",
+        type=int,
+        default=None,
+        help=f"year of the constant US dollars (default: {latest_complete_year()}, the latest complete CPI year)",
+    )
     export.set_defaults(run=_export)
     return parser
 

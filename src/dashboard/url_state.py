@@ -1,0 +1,60 @@
+"""Reading a view from the URL by whitelist: unknown values are dropped with a notice.
+
+Query parameters are strings chosen by whoever wrote the link; nothing here evaluates
+them, and nothing is echoed back except through md_escape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import streamlit as st
+
+from dashboard.chrome import md_escape
+
+MAX_SHOWN_CHARS = 40
+
+
+def _notice(key: str, value: str, why: str) -> None:
+    shown = value if len(value) <= MAX_SHOWN_CHARS else value[:MAX_SHOWN_CHARS] + "…"
+    st.info(
+        f"Ignored the link's **{key}** value “{md_escape(shown)}”: {why}", icon=":material/info:"
+    )
+
+
+def choice(
+    key: str, allowed: Iterable[str], default: str, *, why: str = "it is not an option"
+) -> str:
+    """The URL's value for `key` if allowed, else `default` (with a notice if it was set)."""
+    value = st.query_params.get(key)
+    if value is None or value == "":
+        return default
+    if value in set(allowed):
+        return value
+    _notice(key, value, why)
+    return default
+
+
+def items(key: str, is_valid: Callable[[str], bool], *, limit: int) -> list[str]:
+    """The URL's comma-separated list for `key`, keeping valid entries (at most `limit`)."""
+    raw = st.query_params.get(key)
+    if not raw:
+        return []
+    kept = []
+    for part in raw.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if is_valid(part) and part not in kept:
+            kept.append(part)
+        else:
+            _notice(key, part, "it is not in the data")
+    if len(kept) > limit:
+        _notice(key, ",".join(kept[limit:]), f"at most {limit} can be compared")
+    return kept[:limit]
+
+
+def init_widget(key: str, value: object) -> None:
+    """Seed a widget's state from the URL once per session; later the widget owns it."""
+    if key not in st.session_state:
+        st.session_state[key] = value

@@ -1,0 +1,295 @@
+"""Comparing pledges or country totals on every basis, and saying it in one sentence.
+
+A comparison item is one announcement (by id) or one country's total (`country:JPN`,
+optionally for one company: `country:JPN:microsoft`). Items resolve against the
+normalized table into one row each with the same basis columns, so a chart, a sentence
+and the footnotes all read the same numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from investments import normalize as n
+from investments.formatting import format_as_announced, format_money, format_period
+from investments.lineage import latest_per_lineage
+from investments.load import COMPANY_NAME, COUNTRY_NAME
+from investments.schema import Col
+
+DEFAULT_ITEMS = ("microsoft-jpn-2024-04", "microsoft-aus-2023-10")
+MAX_ITEMS = 4
+_COUNTRY_ITEM = re.compile(r"country:([A-Z]{3})(?::([a-z0-9_]+))?")
+
+
+@dataclass(frozen=True)
+class Basis:
+    key: str
+    title: str
+    unit: str
+
+
+def bases(base_year: int) -> tuple[Basis, ...]:
+    """The numeric bases, in reading order; "as announced" is always shown beside them."""
+    return (
+        Basis("nominal", "US dollars at the announcement-date rate", "US$"),
+        Basis("constant", f"Constant {base_year} US dollars (US CPI-U)", f"{base_year} US$"),
+        Basis("per_capita", "US dollars per resident of the host country", "US$ per person"),
+        Basis("share_of_gdp", "Share of the host country's GDP in one year", "% of GDP"),
+        Basis("per_year", "US dollars per year of the stated period", "US$ per year"),
+    )
+
+
+BASIS_KEYS = ("nominal", "constant", "per_capita", "share_of_gdp", "per_year")
+
+
+def parse_item(text: str, normalized: pd.DataFrame) -> str | None:
+    """The item if it names an announcement id or a country (and company) in the data."""
+    if text in set(normalized[Col.ID]):
+        return text
+    match = _COUNTRY_ITEM.fullmatch(text)
+    if not match:
+        return None
+    iso3, company = match.groups()
+    rows = normalized[normalized[Col.COUNTRY_ISO3] == iso3]
+    if company:
+        rows = rows[rows[Col.COMPANY] == company]
+    return text if not rows.empty else None
+
+
+def _pledge_item(row: pd.Series, base_year: int) -> dict:
+    return {
+        "item": row[Col.ID],
+        "label": f"{row[COMPANY_NAME]} · {row[COUNTRY_NAME]} · {row[Col.ANNOUNCED_ON]:%b %Y}",
+        "company_name": row[COMPANY_NAME],
+        "country_name": row[COUNTRY_NAME],
+        "as_announced": format_as_announced(
+            row[Col.AMOUNT], row[Col.CURRENCY], row[Col.AMOUNT_QUALIFIER]
+        ),
+        "period": format_period(row[Col.PERIOD_START_YEAR], row[Col.PERIOD_END_YEAR]),
+        "currency": row[Col.CURRENCY],
+        "announced_on": row[Col.ANNOUNCED_ON],
+        "fx_date": row[n.FX_DATE],
+        "usd_per_local": row[n.USD_PER_LOCAL],
+        "fx_source": row[n.FX_SOURCE],
+        "nominal": row[n.AMOUNT_USD_NOMINAL],
+        "constant": row[n.constant_column(base_year)],
+        "per_capita": row[n.USD_PER_CAPITA],
+        "share_of_gdp": row[n.SHARE_OF_GDP_PCT],
+        "per_year": row[n.USD_PER_YEAR],
+        "population_year": row[n.POPULATION_YEAR],
+        "gdp_year": row[n.GDP_YEAR],
+        "pledges": 1,
+        "source_url": row[Col.SOURCE_URL],
+        "source_publisher": row[Col.SOURCE_PUBLISHER],
+        "quote": row[Col.QUOTE],
+    }
+
+
+def _country_rows(item: str, normalized: pd.DataFrame) -> pd.DataFrame:
+    """A country total's rows: latest pledge per lineage, so nothing is counted twice."""
+    iso3, company = _COUNTRY_ITEM.fullmatch(item).groups()
+    rows = latest_per_lineage(normalized)
+    rows = rows[rows[Col.COUNTRY_ISO3] == iso3]
+    return rows[rows[Col.COMPANY] == company] if company else rows
+
+
+def _country_item(item: str, normalized: pd.DataFrame, base_year: int) -> dict:
+    company = _COUNTRY_ITEM.fullmatch(item).group(2)
+    rows = _country_rows(item, normalized)
+    latest = rows.sort_values(Col.ANNOUNCED_ON).iloc[-1]
+    who = rows[COMPANY_NAME].iloc[0] if company else "All companies"
+    nominal = rows[n.AMOUNT_USD_NOMINAL].sum()
+    return {
+        "item": item,
+        "label": f"{who} · {latest[COUNTRY_NAME]} · total",
+        "company_name": who,
+        "country_name": latest[COUNTRY_NAME],
+        "as_announced": f"{len(rows)} pledge{'s' if len(rows) != 1 else ''}, latest per lineage",
+        "period": f"{rows[Col.ANNOUNCED_ON].min():%Y}–{rows[Col.ANNOUNCED_ON].max():%Y}",
+        "currency": "USD",
+        "announced_on": latest[Col.ANNOUNCED_ON],
+        "fx_date": pd.NaT,
+        "usd_per_local": float("nan"),
+        "fx_source": "each pledge at its own announcement-date rate",
+        "nominal": nominal,
+        "constant": rows[n.constant_column(base_year)].sum(),
+        "per_capita": nominal / latest[n.POPULATION]
+        if pd.notna(latest[n.POPULATION])
+        else float("nan"),
+        "share_of_gdp": nominal / latest[n.GDP_USD] * 100
+        if pd.notna(latest[n.GDP_USD])
+        else float("nan"),
+        "per_year": float("nan"),
+        "population_year": latest[n.POPULATION_YEAR],
+        "gdp_year": latest[n.GDP_YEAR],
+        "pledges": len(rows),
+        "source_url": "",
+        "source_publisher": "",
+        "quote": "",
+    }
+
+
+def resolve(
+    items: list[str],
+    normalized: pd.DataFrame,
+    *,
+    base_year: int,
+    display_per_usd: pd.Series | None = None,
+    display_currency: str = "USD",
+) -> pd.DataFrame:
+    """One row per item with every basis; items must already be valid (see parse_item).
+
+    `display_per_usd` (aligned with `normalized`) converts each row's US dollars into the
+    reader's currency at that row's own fixing date; totals sum the converted pledges.
+    """
+    factor = (
+        display_per_usd if display_per_usd is not None else pd.Series(1.0, index=normalized.index)
+    )
+    normalized = normalized.assign(_display=normalized[n.AMOUNT_USD_NOMINAL] * factor)
+    by_id = normalized.set_index(Col.ID, drop=False)
+    records = []
+    for item in items:
+        if item.startswith("country:"):
+            record = _country_item(item, normalized, base_year)
+            rows = _country_rows(item, normalized)
+            display = rows["_display"].sum()
+        else:
+            row = by_id.loc[item]
+            record = _pledge_item(row, base_year)
+            display = row["_display"]
+        share = display / record["nominal"] if record["nominal"] else float("nan")
+        record.update(
+            display_currency=display_currency,
+            nominal_display=display,
+            per_capita_display=record["per_capita"] * share,
+            per_year_display=record["per_year"] * share,
+        )
+        records.append(record)
+    resolved = pd.DataFrame.from_records(records)
+    resolved["fx_hover"] = [fx_hover(row) for _, row in resolved.iterrows()]
+    return resolved
+
+
+# ---------------------------------------------------------------- words
+
+
+def _ratio_phrase(a: float, b: float, *, noun: str = "") -> str | None:
+    if pd.isna(a) or pd.isna(b) or b == 0:
+        return None
+    ratio = a / b
+    if 0.95 <= ratio <= 1.05:
+        return "about the same"
+    if ratio > 1:
+        number = f"{ratio:.0f}" if ratio >= 10 else f"{ratio:.1f}"
+        return f"{number} times {noun}".strip()
+    return f"{ratio * 100:.0f}% of"
+
+
+def _fx_words(item: pd.Series) -> str:
+    if item["currency"] == "USD" or pd.isna(item["fx_date"]):
+        return ""
+    return (
+        f" (about {format_money(item['nominal'], 'USD')} at the {item['fx_date']:%-d %B %Y} rate)"
+    )
+
+
+def _short(company_name: str) -> str:
+    """ "Amazon (incl. AWS)" -> "Amazon": parentheses read badly before a possessive."""
+    return re.sub(r"\s*\(.*\)$", "", company_name)
+
+
+def _is_total(item: pd.Series) -> bool:
+    return str(item["item"]).startswith("country:")
+
+
+def _total_words(item: pd.Series) -> str:
+    who = (
+        "all recorded"
+        if item["company_name"] == "All companies"
+        else f"{_short(item['company_name'])}'s"
+    )
+    return f"{who} pledges to {item['country_name']} ({format_money(item['nominal'], 'USD')})"
+
+
+def _subject(item: pd.Series) -> str:
+    if _is_total(item):
+        words = _total_words(item)
+        return words[0].upper() + words[1:]
+    return f"{_short(item['company_name'])}'s {item['as_announced']} for {item['country_name']}{_fx_words(item)}"
+
+
+def _object(first: pd.Series, second: pd.Series) -> str:
+    if _is_total(second):
+        return _total_words(second)
+    same = second["company_name"] == first["company_name"] and not _is_total(first)
+    whose = "its" if same else f"{_short(second['company_name'])}'s"
+    return f"{whose} {second['as_announced']} for {second['country_name']}{_fx_words(second)}"
+
+
+def comparison_sentence(items: pd.DataFrame) -> str:
+    """A sentence a journalist can quote, larger pledge first, numbers from the data.
+
+    "Microsoft's A$5 billion for Australia (about US$3.18 billion at the 24 October 2023
+    rate) is 1.1 times its US$2.9 billion for Japan; per person it is 5.1 times larger."
+    """
+    ordered = items.sort_values("nominal", ascending=False)
+    first, second = ordered.iloc[0], ordered.iloc[1]
+    verb, pronoun = ("are", "they are") if _is_total(first) else ("is", "it is")
+    size = _ratio_phrase(first["nominal"], second["nominal"])
+    if size == "about the same":
+        sentence = f"{_subject(first)} {verb} about the same size as {_object(first, second)}"
+    else:
+        sentence = f"{_subject(first)} {verb} {size} {_object(first, second)}"
+    per_person = _ratio_phrase(first["per_capita"], second["per_capita"], noun="larger")
+    if per_person is not None:
+        if per_person == "about the same":
+            sentence += "; per person the two are about the same"
+        elif per_person.endswith("% of"):
+            sentence += f"; per person {pronoun} {per_person} the other"
+        else:
+            sentence += f"; per person {pronoun} {per_person}"
+    return sentence + "."
+
+
+def fx_hover(item: pd.Series) -> str:
+    """Short rate statement for hover labels: "1 AUD = 0.6363 US$ (ECB …, 24 Oct 2023)"."""
+    if _is_total(item):
+        return "each pledge at its own announcement-date rate"
+    if item["currency"] == "USD":
+        return "announced in US dollars"
+    return f"1 {item['currency']} = {item['usd_per_local']:.6g} US$ ({item['fx_source']}, {item['fx_date']:%-d %b %Y})"
+
+
+def _year(value: object) -> str:
+    return "not published" if pd.isna(value) else str(int(value))
+
+
+def fx_footnote(item: pd.Series) -> str:
+    """How the item's dollars were computed, with the rate, its date and source."""
+    if str(item["item"]).startswith("country:"):
+        return (
+            f"{item['label']}: sum of {item['pledges']} pledge(s) converted at each announcement's own rate; "
+            f"per person and share of GDP use {item['country_name']}'s World Bank population "
+            f"({_year(item['population_year'])}) and GDP ({_year(item['gdp_year'])})."
+        )
+    if item["currency"] == "USD":
+        conversion = f"announced in US dollars ({item['as_announced']}), no conversion"
+    else:
+        conversion = (
+            f"{item['as_announced']} × {item['usd_per_local']:.6g} US$ per {item['currency']} "
+            f"({item['fx_source']}, {item['fx_date']:%-d %B %Y}) = {format_money(item['nominal'], 'USD')}"
+        )
+    context = []
+    if pd.notna(item["population_year"]):
+        context.append(f"population {int(item['population_year'])}")
+    if pd.notna(item["gdp_year"]):
+        context.append(f"GDP {int(item['gdp_year'])}")
+    context_text = (
+        f"; World Bank {', '.join(context)}"
+        if context
+        else "; no World Bank population or GDP for this country"
+    )
+    return f"{item['label']}: {conversion}{context_text}."
