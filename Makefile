@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test install install-test browser lint validate export golden screenshots topojson clean
+.PHONY: run test install install-test browser lint validate export golden bench screenshots topojson clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,3 +56,7 @@ clean:
 # Rewrite the golden files from the current code (review the diff before committing).
 golden: install-test
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_export.py
+
+# Benchmarks are not tests: figures go to docs/PERFORMANCE.md.
+bench: install
+	$(BIN)/python bench/bench_normalize.py

@@ -26,7 +26,7 @@ def _validate(args: argparse.Namespace) -> int:
             f"{count} problem{'s' if count != 1 else ''} found in {args.data_dir}", file=sys.stderr
         )
         return 1
-    rows = len(validated.tables["investments"].rows)
+    rows = len(validated.tables["investments"].frame)
     print(f"{args.data_dir}: valid ({rows} announcements)", file=sys.stderr)
     return 0
 

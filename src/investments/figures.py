@@ -86,11 +86,10 @@ _CJK_UNITS = ("兆", "조", "億", "亿", "억", "万", "萬", "만")
 
 # A number token: digits with "," or "." or thin/normal spaces as separators. Its meaning
 # is settled in _readings.
-_FIGURE = re.compile(
-    r"(?<![\d.,])"
-    r"(?P<number>\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-    r"(?:[\s\u00a0-]?(?P<scale>" + _SCALE_ALTERNATION + r")(?![A-Za-z\u00c0-\u024f]))?",
-    flags=re.IGNORECASE,
+_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)")
+# The scale word right after a number (tried only there, which keeps long texts fast).
+_SCALE_AFTER = re.compile(
+    r"[\s\u00a0-]?(" + _SCALE_ALTERNATION + r")(?![A-Za-z\u00c0-\u024f])", flags=re.IGNORECASE
 )
 
 # East Asian compounds such as 7조8500억 (7 trillion 850 billion) or 2兆2600億.
@@ -103,9 +102,15 @@ _ENGLISH = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")  # 1,234.5
 _EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")  # 1.234,5
 
 
+_GROUPING_SPACE = re.compile(r"(?<=\d)[\u202f\u00a0 ](?=\d{3})")
+_CJK_UNIT_CHARS = re.compile("[" + "".join(_CJK_UNITS) + "]")
+
+
 def _readings(token: str) -> set[float]:
     """Every plausible value of a number token, under English and European separators."""
-    plain = re.sub(r"(?<=\d)[\u202f\u00a0 ](?=\d{3})", "", token)  # 60 000 -> 60000
+    if token.isdigit():
+        return {float(token)}
+    plain = _GROUPING_SPACE.sub("", token)  # 60 000 -> 60000
     readings = set()
     if _ENGLISH.fullmatch(plain):
         readings.add(float(plain.replace(",", "")))
@@ -117,10 +122,12 @@ def _readings(token: str) -> set[float]:
 def figures_in(text: str) -> set[float]:
     """Every reading of every money-like figure in `text`, scaled to full units."""
     found: set[float] = set()
-    for match in _FIGURE.finditer(text):
-        scale_word = match.group("scale")
-        scale = SCALE_BY_WORD[scale_word.lower()] if scale_word else 1.0
-        found |= {value * scale for value in _readings(match.group("number"))}
+    for match in _NUMBER.finditer(text):
+        after = _SCALE_AFTER.match(text, match.end())
+        scale = SCALE_BY_WORD[after.group(1).lower()] if after else 1.0
+        found |= {value * scale for value in _readings(match.group(1))}
+    if _CJK_UNIT_CHARS.search(text) is None:
+        return found
     for match in _CJK_COMPOUND.finditer(text):
         for big in _readings(match.group("big")):
             for small in _readings(match.group("small")):
@@ -133,4 +140,13 @@ def figures_in(text: str) -> set[float]:
 
 def states_amount(text: str, amount: float) -> bool:
     """True if `text` contains a figure equal to `amount` (to a part in a billion)."""
+    tolerance = abs(amount) * 1e-9
+    for match in _NUMBER.finditer(text):
+        after = _SCALE_AFTER.match(text, match.end())
+        scale = SCALE_BY_WORD[after.group(1).lower()] if after else 1.0
+        for value in _readings(match.group(1)):
+            if abs(value * scale - amount) <= tolerance:
+                return True
+    if _CJK_UNIT_CHARS.search(text) is None:
+        return False
     return any(math.isclose(f, amount, rel_tol=1e-9) for f in figures_in(text))

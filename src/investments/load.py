@@ -81,10 +81,11 @@ def data_version(data_dir: Path = SHIPPED_DATA_DIR) -> str:
 
 
 def _frame(table: TypedTable) -> pd.DataFrame:
-    columns = table.resource.field_names
-    frame = pd.DataFrame.from_records(table.rows, columns=columns)
+    """The validated table with pandas' nullable string type for text columns."""
+    frame = table.frame.copy()
     for field in table.resource.fields:
-        frame[field.name] = frame[field.name].astype(_PANDAS_DTYPE.get(field.type, "object"))
+        if field.type == "string":
+            frame[field.name] = frame[field.name].astype("string")
     return frame
 
 

