@@ -21,10 +21,12 @@ from investments.schema import (
     DATAPACKAGE_FILENAME,
     FX_SUPPLEMENT,
     INVESTMENTS,
+    REGIONS,
     SHIPPED_DATA_DIR,
     Col,
     CompanyCol,
     Package,
+    RegionCol,
     read_package,
 )
 from investments.validate import TypedTable, validate_dir
@@ -33,10 +35,14 @@ from investments.validate import TypedTable, validate_dir
 COUNTRY_NAME = "country_name"
 SUBDIVISION_NAME = "subdivision_name"
 COMPANY_NAME = "company_name"
+REGION = "region"
+SUB_REGION = "sub_region"
 DERIVED_COLUMN_DOCS: dict[str, str] = {
     COUNTRY_NAME: "Short English name of the host country, from pycountry (derived from country_iso3).",
     SUBDIVISION_NAME: "English name of the sub-national region, from pycountry (derived from subdivision).",
     COMPANY_NAME: "Display name of the company, from companies.csv.",
+    REGION: "UN M49 region of the host country (regions.csv).",
+    SUB_REGION: "UN M49 sub-region of the host country (regions.csv).",
 }
 
 _PANDAS_DTYPE = {
@@ -55,6 +61,7 @@ class Dataset:
     companies: pd.DataFrame
     indicators: pd.DataFrame
     fx_supplement: pd.DataFrame
+    regions: pd.DataFrame
     package: Package
     version: str
 
@@ -89,8 +96,11 @@ def _frame(table: TypedTable) -> pd.DataFrame:
     return frame
 
 
-def _with_names(investments: pd.DataFrame, companies: pd.DataFrame) -> pd.DataFrame:
+def _with_names(investments: pd.DataFrame, companies: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
     out = investments.copy()
+    by_country = regions.set_index(RegionCol.COUNTRY_ISO3)
+    out[REGION] = out[Col.COUNTRY_ISO3].map(by_country[RegionCol.REGION]).astype("string")
+    out[SUB_REGION] = out[Col.COUNTRY_ISO3].map(by_country[RegionCol.SUB_REGION]).astype("string")
     out[COUNTRY_NAME] = out[Col.COUNTRY_ISO3].map(country_name).astype("string")
     out[SUBDIVISION_NAME] = (
         out[Col.SUBDIVISION].map(subdivision_name, na_action="ignore").astype("string")
@@ -107,7 +117,8 @@ def load_dataset(data_dir: Path = SHIPPED_DATA_DIR) -> Dataset:
     if validated.problems:
         raise DataError(validated.problems)
     companies = _frame(validated.tables[COMPANIES])
-    investments = _with_names(_frame(validated.tables[INVESTMENTS]), companies)
+    regions = _frame(validated.tables[REGIONS])
+    investments = _with_names(_frame(validated.tables[INVESTMENTS]), companies, regions)
     investments = investments.sort_values(
         [Col.ANNOUNCED_ON, Col.ID], ascending=[False, True], ignore_index=True
     )
@@ -116,6 +127,7 @@ def load_dataset(data_dir: Path = SHIPPED_DATA_DIR) -> Dataset:
         companies=companies,
         indicators=_frame(validated.tables[COUNTRY_INDICATORS]),
         fx_supplement=_frame(validated.tables[FX_SUPPLEMENT]),
+        regions=regions,
         package=validated.package,
         version=version,
     )

@@ -19,9 +19,11 @@ from investments.schema import (
     COUNTRY_INDICATORS,
     FX_SUPPLEMENT,
     INVESTMENTS,
+    REGIONS,
     Col,
     FxCol,
     IndicatorCol,
+    RegionCol,
 )
 from investments.validate import TypedTable, _Collector, isin
 
@@ -281,6 +283,16 @@ def _rate_coverage(
     return out.problems
 
 
+def _region_coverage(investments: TypedTable, regions: TypedTable, files: dict[str, str]) -> list[Problem]:
+    iso3 = investments.frame[Col.COUNTRY_ISO3]
+    known = set(regions.frame[RegionCol.COUNTRY_ISO3].dropna())
+    real = isin(iso3, country_alpha2_by_alpha3().keys())  # unknown codes are reported once, elsewhere
+    first_use = real & ~isin(iso3, known) & ~iso3.duplicated(keep="first")
+    out = _Collector(files[INVESTMENTS], investments.lines)
+    out.at(first_use, Col.COUNTRY_ISO3, lambda i: f"{iso3.iat[i]} has no row in {files[REGIONS]}")
+    return out.problems
+
+
 def check(tables: dict[str, TypedTable], files: dict[str, str], *, today: dt.date) -> list[Problem]:
     problems: list[Problem] = []
     if INVESTMENTS in tables:
@@ -291,4 +303,6 @@ def check(tables: dict[str, TypedTable], files: dict[str, str], *, today: dt.dat
         problems += _supplement_rules(tables[FX_SUPPLEMENT], files[FX_SUPPLEMENT])
     if INVESTMENTS in tables and FX_SUPPLEMENT in tables:
         problems += _rate_coverage(tables[INVESTMENTS], tables[FX_SUPPLEMENT], files)
+    if INVESTMENTS in tables and REGIONS in tables:
+        problems += _region_coverage(tables[INVESTMENTS], tables[REGIONS], files)
     return problems

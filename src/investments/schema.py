@@ -20,6 +20,7 @@ INVESTMENTS = "investments"
 COMPANIES = "companies"
 COUNTRY_INDICATORS = "country_indicators"
 FX_SUPPLEMENT = "fx_rates_supplement"
+REGIONS = "regions"
 
 
 class Col:
@@ -58,6 +59,15 @@ class IndicatorCol:
     YEAR = "year"
     POPULATION = "population"
     GDP_USD_CURRENT = "gdp_usd_current"
+
+
+class RegionCol:
+    COUNTRY_ISO3 = "country_iso3"
+    M49_CODE = "m49_code"
+    REGION = "region"
+    SUB_REGION = "sub_region"
+    INTERMEDIATE_REGION = "intermediate_region"
+    ASSIGNED_BY = "assigned_by"
 
 
 class FxCol:

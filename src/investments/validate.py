@@ -25,12 +25,14 @@ from investments.schema import (
     DATAPACKAGE_FILENAME,
     FX_SUPPLEMENT,
     INVESTMENTS,
+    REGIONS,
     Col,
     CompanyCol,
     Field,
     FxCol,
     IndicatorCol,
     Package,
+    RegionCol,
     Resource,
     read_package,
 )
@@ -251,6 +253,7 @@ _COLUMNS_THE_CODE_NEEDS = {
     COMPANIES: _public_values(CompanyCol),
     COUNTRY_INDICATORS: _public_values(IndicatorCol),
     FX_SUPPLEMENT: _public_values(FxCol),
+    REGIONS: _public_values(RegionCol),
 }
 
 
@@ -296,7 +299,7 @@ def validate_dir(data_dir: Path, *, today: dt.date | None = None) -> Validated:
     if COMPANIES in tables:
         problems += _check_companies(tables[COMPANIES], files[COMPANIES])
     problems += rules.check(tables, files, today=today)
-    for required in (INVESTMENTS, COMPANIES, COUNTRY_INDICATORS, FX_SUPPLEMENT):
+    for required in (INVESTMENTS, COMPANIES, COUNTRY_INDICATORS, FX_SUPPLEMENT, REGIONS):
         if required not in files:
             problems.append(
                 Problem(DATAPACKAGE_FILENAME, None, None, f"has no resource named {required!r}")
