@@ -1,4 +1,9 @@
-"""Big Tech Investment Tracker: page configuration and navigation, nothing else."""
+"""Big Tech Investment Tracker: page configuration and navigation, nothing else.
+
+The sidebar menu is drawn here with st.page_link and Streamlit's own menu is hidden
+(client.showSidebarNavigation): on a fresh server Streamlit may first list the files of
+pages/ instead of these titles (see dashboard.startup for the whole story).
+"""
 
 import streamlit as st
 
@@ -8,26 +13,24 @@ st.set_page_config(
     layout="wide",
 )
 
-navigation = st.navigation(
-    [
-        st.Page("pages/overview.py", title="Overview", icon=":material/home:", default=True),
-        st.Page("pages/map.py", title="Map", icon=":material/map:", url_path="map"),
-        st.Page(
-            "pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"
-        ),
-        st.Page(
-            "pages/compare.py",
-            title="Compare",
-            icon=":material/compare_arrows:",
-            url_path="compare",
-        ),
-        st.Page("pages/explore.py", title="Explore", icon=":material/table:", url_path="explore"),
-        st.Page(
-            "pages/sources.py",
-            title="Sources & methodology",
-            icon=":material/menu_book:",
-            url_path="sources",
-        ),
-    ]
-)
+PAGES = [
+    st.Page("pages/overview.py", title="Overview", icon=":material/home:", default=True),
+    st.Page("pages/map.py", title="Map", icon=":material/map:", url_path="map"),
+    st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page(
+        "pages/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"
+    ),
+    st.Page("pages/explore.py", title="Explore", icon=":material/table:", url_path="explore"),
+    st.Page(
+        "pages/sources.py",
+        title="Sources & methodology",
+        icon=":material/menu_book:",
+        url_path="sources",
+    ),
+]
+navigation = st.navigation(PAGES, position="hidden")
+with st.sidebar:
+    for page in PAGES:
+        st.page_link(page)
+    st.divider()
 navigation.run()

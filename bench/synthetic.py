@@ -12,7 +12,27 @@ from investments.schema import SHIPPED_DATA_DIR
 
 CURRENCIES = ["USD"] * 6 + ["EUR", "JPY", "AUD", "GBP", "INR", "CAD", "BRL"]
 PURPOSES = ["cloud_datacentres", "ai_infrastructure", "skilling", "research", "mixed"]
-HEADER = ["id", "company", "country_iso3", "subdivision", "announced_on", "amount", "currency", "amount_qualifier", "period_start_year", "period_end_year", "purpose", "status", "supersedes", "source_url", "source_publisher", "quote", "second_source_url", "second_source_quote", "notes"]
+HEADER = [
+    "id",
+    "company",
+    "country_iso3",
+    "subdivision",
+    "announced_on",
+    "amount",
+    "currency",
+    "amount_qualifier",
+    "period_start_year",
+    "period_end_year",
+    "purpose",
+    "status",
+    "supersedes",
+    "source_url",
+    "source_publisher",
+    "quote",
+    "second_source_url",
+    "second_source_quote",
+    "notes",
+]
 
 
 def make_data_dir(target: Path, rows: int, *, seed: int = 1) -> Path:

@@ -3,81 +3,61 @@
 import streamlit as st
 
 from dashboard.chrome import credit, md_escape
-from dashboard.data import get_dataset, get_normalized
+from dashboard.data import data_dir, get_dataset
+from dashboard.filter_ui import filter_panel
 from dashboard.tables import announcements_table
 from investments.export import to_csv_bytes
-from investments.filters import Filter
-from investments.load import COMPANY_NAME, COUNTRY_NAME
-from investments.prices import latest_complete_year
-from investments.schema import Col
+from investments.filters import basis_column, basis_label
+from investments.lineage import superseded_ids
+from investments.package_zip import data_package_zip
 
 st.title("Explore the data")
 dataset = get_dataset()
 if dataset is None:
     st.stop()
-base_year = latest_complete_year()
-rows = get_normalized(dataset, base_year)
 
-company_names = dict(zip(rows[Col.COMPANY], rows[COMPANY_NAME], strict=True))
-country_names = dict(zip(rows[Col.COUNTRY_ISO3], rows[COUNTRY_NAME], strict=True))
-first_year = int(rows[Col.ANNOUNCED_ON].dt.year.min())
-last_year = int(rows[Col.ANNOUNCED_ON].dt.year.max())
-
-with st.container(border=True):
-    c1, c2, c3 = st.columns(3)
-    companies = c1.multiselect(
-        "Company",
-        sorted(company_names, key=company_names.get),
-        format_func=company_names.get,
-        placeholder="All companies",
+view = filter_panel(dataset)
+total = len(view.normalized)
+st.markdown(f"**{len(view.rows):,}** of {total:,} announcements · {md_escape(view.description)}")
+if view.filter.latest_only:
+    hidden = len(superseded_ids(view.normalized))
+    st.caption(
+        f"{hidden} announcements restated or raised by a later one are hidden; choose “every announcement” "
+        "under Restated pledges to see them."
     )
-    countries = c2.multiselect(
-        "Host country",
-        sorted(country_names, key=country_names.get),
-        format_func=country_names.get,
-        placeholder="All countries",
-    )
-    purposes = c3.multiselect(
-        "Purpose",
-        sorted(rows[Col.PURPOSE].unique()),
-        format_func=lambda p: p.replace("_", " "),
-        placeholder="All purposes",
-    )
-    c4, c5 = st.columns([2, 1])
-    years = (
-        c4.slider("Year announced", first_year, last_year, (first_year, last_year))
-        if first_year < last_year
-        else (first_year, last_year)
-    )
-    latest_only = c5.toggle(
-        "Latest pledge per lineage only",
-        value=False,
-        help="Hide announcements that a later one restates or raises.",
-    )
-
-chosen = Filter(
-    companies=tuple(companies),
-    countries=tuple(countries),
-    purposes=tuple(purposes),
-    years=None if tuple(years) == (first_year, last_year) else tuple(years),
-    latest_only=latest_only,
+measure = (
+    basis_label(view.filter.basis, view.base_year),
+    basis_column(view.filter.basis, view.base_year),
 )
-shown = chosen.apply(rows)
-st.markdown(
-    f"**{len(shown):,}** of {len(rows):,} announcements · {md_escape(chosen.describe(rows))}"
-)
-announcements_table(shown, key="explore-table", height=520)
-st.download_button(
+announcements_table(view.rows, key="explore-table", height=520, measure=measure)
+
+c1, c2, c3 = st.columns(3)
+c1.download_button(
     "Download these rows (CSV)",
-    data=to_csv_bytes(shown, base_year=base_year),
-    file_name=chosen.filename(rows),
+    data=to_csv_bytes(view.rows, base_year=view.base_year),
+    file_name=view.filter.filename(view.normalized, base_year=view.base_year),
     mime="text/csv",
     icon=":material/download:",
-    disabled=shown.empty,
+    disabled=view.rows.empty,
+)
+c2.download_button(
+    "Download the full dataset (CSV)",
+    data=to_csv_bytes(view.normalized, base_year=view.base_year),
+    file_name=f"big-tech-investments_all_{view.base_year}-dollars.csv",
+    mime="text/csv",
+    icon=":material/download:",
+)
+c3.download_button(
+    "Download the data package (zip)",
+    data=data_package_zip(data_dir(), data_version=dataset.version),
+    file_name=f"big-tech-investment-tracker-data_{dataset.version}.zip",
+    mime="application/zip",
+    icon=":material/folder_zip:",
 )
 st.caption(
-    f"The CSV has the rows shown with amounts as announced, the exchange rate and fixing date used, US dollars "
-    f"then and in constant {base_year} dollars, per person, share of GDP and per year; every column is described "
-    "on the Sources & methodology page."
+    f"The CSVs hold amounts as announced, the exchange rate and fixing date used, US dollars then and in "
+    f"constant {view.base_year} dollars, per person, share of GDP and per year; every column is described on the "
+    "Sources & methodology page. The zip holds the curated CSVs, datapackage.json and a README with sources "
+    "and licence."
 )
 credit(dataset, fx=True, world_bank=True)

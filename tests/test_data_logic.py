@@ -6,7 +6,6 @@ import pandas as pd
 import pytest
 
 from investments.countries import NAME_OVERRIDES, country_name, subdivision_name
-from investments.filters import Filter
 from investments.formatting import format_as_announced, format_money, format_period
 from investments.lineage import latest_per_lineage
 from investments.load import COMPANY_NAME, COUNTRY_NAME, data_version, load_dataset
@@ -72,31 +71,6 @@ def test_latest_per_lineage_drops_superseded(rows):
     assert "amazon-usa-2024-01-mississippi" not in set(latest["id"])
     assert "amazon-usa-2024-06-mississippi" in set(latest["id"])
     assert len(latest) == len(rows) - 1
-
-
-@pytest.mark.parametrize(
-    ("chosen", "ids", "words"),
-    [
-        (Filter(), 4, "All announcements"),
-        (Filter(companies=("microsoft",)), 2, "Microsoft"),
-        (Filter(countries=("JPN", "AUS")), 2, "Japan and Australia"),
-        (Filter(years=(2024, 2024)), 3, "2024"),
-        (
-            Filter(companies=("amazon",), latest_only=True),
-            1,
-            "Amazon (incl. AWS) · latest pledge per lineage",
-        ),
-        (Filter(purposes=("mixed",), years=(2023, 2025)), 1, "mixed · 2023–2025"),
-    ],
-)
-def test_filters_apply_and_describe(rows, chosen, ids, words):
-    assert len(chosen.apply(rows)) == ids
-    assert chosen.describe(rows) == words
-
-
-def test_filter_filename_is_safe(rows):
-    name = Filter(countries=("JPN", "AUS"), years=(2023, 2025)).filename(rows)
-    assert name == "big-tech-investments_japan-and-australia-2023-2025.csv"
 
 
 @pytest.mark.parametrize(

@@ -110,19 +110,35 @@ def test_compare_ignores_bad_url_values_with_a_notice(query, notice):
 
 def test_explore_filters_and_counts():
     at = _run("pages/explore.py")
-    total = len(at.dataframe[0].value)
-    at.multiselect[0].set_value(["microsoft"]).run()
+    every = len(at.dataframe[0].value)
+    at.multiselect(key="f_companies").set_value(["microsoft"]).run()
     shown = at.dataframe[0].value
-    assert 0 < len(shown) < total
+    assert 0 < len(shown) < every
     assert set(shown["Company"]) == {"Microsoft"}
-    assert f"of {total:,} announcements" in at.markdown[0].value
+    assert at.markdown[0].value.startswith(f"**{len(shown)}** of ")
+    assert at.query_params["company"] == "microsoft"
+
+
+def test_explore_reproduces_a_view_from_its_url():
+    query = {"company": "amazon", "region": "Asia", "from": "2023", "to": "2025", "lineage": "all"}
+    at = _run("pages/explore.py", query)
+    assert not at.info
+    shown = at.dataframe[0].value
+    assert len(shown) > 0
+    assert set(shown["Company"]) == {"Amazon (incl. AWS)"}
+    assert all(2023 <= d.year <= 2025 for d in shown["Announced"])
+    assert {k: at.query_params[k] for k in query} == query
+
+
+def test_explore_bad_url_values_give_notices_not_errors():
+    at = _run("pages/explore.py", {"company": "evilcorp", "from": "99999", "q": "<script>"})
+    notices = " ".join(i.value for i in at.info).replace("\\", "")
+    assert "evilcorp" in notices and "99999" in notices
+    assert not at.exception
 
 
 def test_explore_empty_selection_disables_download():
-    at = _run("pages/explore.py")
-    at.multiselect[0].set_value(["microsoft"]).run()
-    at.multiselect[1].set_value(["NGA"]).run()  # Microsoft has one Nigerian row
-    at.multiselect[2].set_value(["manufacturing"]).run()  # … which is not manufacturing
+    at = _run("pages/explore.py", {"company": "microsoft", "country": "NGA", "purpose": "manufacturing"})
     assert len(at.dataframe[0].value) == 0
     assert at.get("download_button")[0].proto.disabled
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from investments.credits import source_line
@@ -17,8 +19,33 @@ PLOTLY_CONFIG = {
 }
 
 
-def plotly_chart(fig, *, key: str) -> None:
-    st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key, width="stretch")
+def plotly_chart(fig, *, key: str, on_select: str = "ignore", selection_mode=("points",)):
+    """Every chart through one door: local map shapes, PNG at 2x, no Plotly logo."""
+    return st.plotly_chart(
+        fig,
+        config=PLOTLY_CONFIG,
+        key=key,
+        width="stretch",
+        on_select=on_select,
+        selection_mode=selection_mode,
+    )
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _cached_figure(
+    kind: str, version: str, view_key: tuple, _build: Callable[[], go.Figure]
+) -> go.Figure:
+    return _build()
+
+
+def cached_figure(
+    kind: str, dataset: Dataset, view_key: tuple, build: Callable[[], go.Figure]
+) -> go.Figure:
+    """Build a figure once per (data version, view): reruns with the same filter reuse it.
+
+    Figures are shared between sessions; callers must not mutate the returned figure.
+    """
+    return _cached_figure(kind, dataset.version, view_key, build)
 
 
 def credit(dataset: Dataset, **kwargs: bool) -> None:

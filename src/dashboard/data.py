@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.chrome import md_escape
+from dashboard.startup import ensure_app_navigation
 from investments.load import Dataset, data_version, load_dataset
 from investments.normalize import AMOUNT_USD_NOMINAL, convert_usd, normalize
 from investments.problems import DataError
@@ -42,6 +43,7 @@ def _load(directory: str, version: str) -> Dataset:
 
 def get_dataset() -> Dataset | None:
     """The dataset to show, or None (with an error on the page) if none ever validated."""
+    ensure_app_navigation()  # every page starts here; see dashboard.startup
     holder = _last_good()
     directory = data_dir()
     try:

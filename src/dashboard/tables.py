@@ -11,12 +11,20 @@ from investments.normalize import AMOUNT_USD_NOMINAL, FX_DATE, USD_PER_LOCAL
 from investments.schema import Col
 
 
-def display_frame(investments: pd.DataFrame) -> pd.DataFrame:
-    """Reader-facing columns; amounts phrased as announced ("A$5 billion")."""
+def display_frame(
+    investments: pd.DataFrame, measure: tuple[str, str] | None = None
+) -> pd.DataFrame:
+    """Reader-facing columns; amounts phrased as announced ("A$5 billion").
+
+    `measure` is (label, column) of the basis chosen in the filter panel, shown after the
+    amount as announced.
+    """
     place = investments[COUNTRY_NAME].astype(str)
     has_sub = investments[SUBDIVISION_NAME].notna()
     place = place.where(~has_sub, investments[SUBDIVISION_NAME].astype(str) + ", " + place)
     converted = {}
+    if measure is not None and measure[1] != AMOUNT_USD_NOMINAL:
+        converted[measure[0]] = investments[measure[1]]
     if AMOUNT_USD_NOMINAL in investments:
         converted = {
             "US$ bn at announcement": investments[AMOUNT_USD_NOMINAL] / 1e9,
@@ -56,15 +64,22 @@ def display_frame(investments: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def announcements_table(investments: pd.DataFrame, *, key: str, height: int | str = "auto") -> None:
+def announcements_table(
+    investments: pd.DataFrame,
+    *,
+    key: str,
+    height: int | str = "auto",
+    measure: tuple[str, str] | None = None,
+) -> None:
     st.dataframe(
-        display_frame(investments),
+        display_frame(investments, measure),
         key=key,
         hide_index=True,
         height=height,
         column_config={
             "Announced": st.column_config.DateColumn(format="YYYY-MM-DD"),
             "US$ bn at announcement": st.column_config.NumberColumn(format="%.3f"),
+            **({measure[0]: st.column_config.NumberColumn(format="%.4g")} if measure else {}),
             "Rate (US$ per unit)": st.column_config.NumberColumn(format="%.6g"),
             "Rate date": st.column_config.DateColumn(format="YYYY-MM-DD"),
             "Source": st.column_config.LinkColumn(display_text="source ↗"),

@@ -1,73 +1,330 @@
-"""A filter is a value: it applies itself to the table and says in words what it kept.
+"""A filter is a value: it applies itself to the table, says in words what it kept, and
+travels in the URL.
 
 The words go into captions and download filenames, so a CSV called
-`microsoft-amazon_2023-2025.csv` contains what its name says.
+`…_microsoft-and-amazon_asia_2023-2025.csv` contains what its name says. The URL form is
+an explicit whitelist of keys and values: nothing read from a link is evaluated, and a
+value that is not one of the data's own (an unknown company, `year=99999`, `<script>`)
+is dropped with a notice saying so.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 import pandas as pd
 
+from investments import normalize as n
 from investments.lineage import latest_per_lineage
-from investments.load import COMPANY_NAME, COUNTRY_NAME
+from investments.load import COMPANY_NAME, COUNTRY_NAME, REGION, SUB_REGION, SUBDIVISION_NAME
 from investments.schema import Col
+
+BASES: dict[str, str] = {
+    "nominal": "US$ at announcement",
+    "constant": "constant {base_year} US$",
+    "per_capita": "US$ per person",
+    "share_of_gdp": "% of host-country GDP",
+}
+LINEAGES = {"latest": "latest pledge per lineage", "all": "every announcement"}
+MAX_TEXT_CHARS = 80
+
+
+def basis_column(basis: str, base_year: int) -> str:
+    """The normalized column a basis reads."""
+    return {
+        "nominal": n.AMOUNT_USD_NOMINAL,
+        "constant": n.constant_column(base_year),
+        "per_capita": n.USD_PER_CAPITA,
+        "share_of_gdp": n.SHARE_OF_GDP_PCT,
+    }[basis]
+
+
+def basis_label(basis: str, base_year: int) -> str:
+    return BASES[basis].format(base_year=base_year)
 
 
 @dataclass(frozen=True)
 class Filter:
-    """Empty tuples mean "all"; `years` is an inclusive (first, last) announcement year."""
+    """Empty tuples mean "all"; `years` is an inclusive (first, last) announcement year;
+    `min_usd`/`max_usd` bound the amount in US dollars at the announcement-date rate."""
 
     companies: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
-    purposes: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
     years: tuple[int, int] | None = None
-    latest_only: bool = False
+    purposes: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    min_usd: float | None = None
+    max_usd: float | None = None
+    text: str = ""
+    basis: str = "nominal"
+    lineage: str = "latest"
+    base_year: int | None = None
 
-    def apply(self, investments: pd.DataFrame) -> pd.DataFrame:
+    @property
+    def latest_only(self) -> bool:
+        return self.lineage == "latest"
+
+    def apply(self, normalized: pd.DataFrame) -> pd.DataFrame:
         # Lineage first: whether a row is superseded depends on the whole table, not on
         # what survives the other filters.
-        rows = latest_per_lineage(investments) if self.latest_only else investments
+        rows = latest_per_lineage(normalized) if self.latest_only else normalized
         mask = pd.Series(True, index=rows.index)
         if self.companies:
             mask &= rows[Col.COMPANY].isin(self.companies)
         if self.countries:
             mask &= rows[Col.COUNTRY_ISO3].isin(self.countries)
+        if self.regions:
+            mask &= rows[REGION].isin(self.regions) | rows[SUB_REGION].isin(self.regions)
+        if self.years:
+            mask &= rows[Col.ANNOUNCED_ON].dt.year.between(*self.years)
         if self.purposes:
             mask &= rows[Col.PURPOSE].isin(self.purposes)
-        if self.years:
-            year = rows[Col.ANNOUNCED_ON].dt.year
-            mask &= year.between(*self.years)
-        return rows[mask]
+        if self.statuses:
+            mask &= rows[Col.STATUS].isin(self.statuses)
+        if self.min_usd is not None:
+            mask &= rows[n.AMOUNT_USD_NOMINAL] >= self.min_usd
+        if self.max_usd is not None:
+            mask &= rows[n.AMOUNT_USD_NOMINAL] <= self.max_usd
+        if self.text:
+            needle = self.text.casefold()
+            haystack = (
+                rows[COMPANY_NAME].fillna("")
+                + " "
+                + rows[COUNTRY_NAME].fillna("")
+                + " "
+                + rows[SUBDIVISION_NAME].fillna("")
+                + " "
+                + rows[Col.NOTES].fillna("")
+            ).str.casefold()
+            mask &= haystack.str.contains(needle, regex=False)
+        return rows[mask.fillna(False).astype(bool)]
 
-    def describe(self, investments: pd.DataFrame) -> str:
-        """ "Microsoft and Amazon (incl. AWS) · Japan · 2023–2025 · latest pledge per lineage"."""
+    # ------------------------------------------------------------ words
+
+    def describe(self, normalized: pd.DataFrame, *, base_year: int) -> str:
+        """ "Microsoft and Amazon (incl. AWS) · Asia · 2023–2025 · constant 2025 US$"."""
         parts = []
         if self.companies:
-            names = _names(investments, Col.COMPANY, COMPANY_NAME, self.companies)
-            parts.append(_and_list(names))
+            parts.append(_and_list(_names(normalized, Col.COMPANY, COMPANY_NAME, self.companies)))
         if self.countries:
-            names = _names(investments, Col.COUNTRY_ISO3, COUNTRY_NAME, self.countries)
-            parts.append(_and_list(names))
-        if self.purposes:
-            parts.append(_and_list([p.replace("_", " ") for p in self.purposes]))
+            parts.append(
+                _and_list(_names(normalized, Col.COUNTRY_ISO3, COUNTRY_NAME, self.countries))
+            )
+        if self.regions:
+            parts.append(_and_list(list(self.regions)))
         if self.years:
             first, last = self.years
             parts.append(str(first) if first == last else f"{first}–{last}")
-        if self.latest_only:
-            parts.append("latest pledge per lineage")
-        return " · ".join(parts) if parts else "All announcements"
+        if self.purposes:
+            parts.append(_and_list([p.replace("_", " ") for p in self.purposes]))
+        if self.statuses:
+            parts.append(_and_list(list(self.statuses)))
+        if self.min_usd is not None or self.max_usd is not None:
+            parts.append(_amount_words(self.min_usd, self.max_usd))
+        if self.text:
+            parts.append(f"matching “{self.text}”")
+        parts.append(basis_label(self.basis, self.base_year or base_year))
+        if not self.latest_only:
+            parts.append(LINEAGES["all"])
+        return " · ".join(parts)
 
-    def filename(self, investments: pd.DataFrame, *, suffix: str = ".csv") -> str:
+    def filename(self, normalized: pd.DataFrame, *, base_year: int, suffix: str = ".csv") -> str:
         """A safe file name made from the description."""
-        slug = re.sub(r"[^a-z0-9]+", "-", self.describe(investments).lower()).strip("-")
-        return f"big-tech-investments_{slug[:120]}{suffix}"
+        words = self.describe(normalized, base_year=base_year)
+        slug = re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")
+        return f"big-tech-investments_{slug[:120].rstrip('-')}{suffix}"
+
+    # ------------------------------------------------------------ URL
+
+    def to_query(self) -> dict[str, str]:
+        """Only what differs from the defaults, as short, readable query parameters."""
+        query: dict[str, str] = {}
+        for key, values in (
+            ("company", self.companies),
+            ("country", self.countries),
+            ("region", self.regions),
+            ("purpose", self.purposes),
+            ("status", self.statuses),
+        ):
+            if values:
+                query[key] = ",".join(values)
+        if self.years:
+            query["from"], query["to"] = str(self.years[0]), str(self.years[1])
+        if self.min_usd is not None:
+            query["min_usd"] = _plain(self.min_usd)
+        if self.max_usd is not None:
+            query["max_usd"] = _plain(self.max_usd)
+        if self.text:
+            query["q"] = self.text
+        if self.basis != "nominal":
+            query["basis"] = self.basis
+        if self.lineage != "latest":
+            query["lineage"] = self.lineage
+        if self.base_year is not None:
+            query["base_year"] = str(self.base_year)
+        return query
 
 
-def _names(investments: pd.DataFrame, key: str, name: str, keys: tuple[str, ...]) -> list[str]:
-    lookup = dict(zip(investments[key], investments[name], strict=True))
+QUERY_KEYS = frozenset(
+    {
+        "company",
+        "country",
+        "region",
+        "purpose",
+        "status",
+        "from",
+        "to",
+        "min_usd",
+        "max_usd",
+        "q",
+        "basis",
+        "lineage",
+        "base_year",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The values a URL may name: the data's own companies, countries, regions and years."""
+
+    companies: frozenset[str]
+    countries: frozenset[str]
+    regions: frozenset[str]
+    purposes: frozenset[str]
+    statuses: frozenset[str]
+    first_year: int
+    last_year: int
+    base_years: frozenset[int]
+
+    @classmethod
+    def of(cls, normalized: pd.DataFrame, *, base_years: Iterable[int]) -> Choices:
+        years = normalized[Col.ANNOUNCED_ON].dt.year
+        return cls(
+            companies=frozenset(normalized[Col.COMPANY].dropna()),
+            countries=frozenset(normalized[Col.COUNTRY_ISO3].dropna()),
+            regions=frozenset(normalized[REGION].dropna())
+            | frozenset(normalized[SUB_REGION].dropna()),
+            purposes=frozenset(normalized[Col.PURPOSE].dropna()),
+            statuses=frozenset(normalized[Col.STATUS].dropna()),
+            first_year=int(years.min()),
+            last_year=int(years.max()),
+            base_years=frozenset(base_years),
+        )
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A URL value that was dropped, and why (shown to the reader)."""
+
+    key: str
+    value: str
+    reason: str
+
+
+@dataclass
+class _Reader:
+    query: Mapping[str, str]
+    notices: list[Notice] = field(default_factory=list)
+
+    def drop(self, key: str, value: str, reason: str) -> None:
+        self.notices.append(Notice(key, value, reason))
+
+    def members(self, key: str, allowed: frozenset[str]) -> tuple[str, ...]:
+        kept: list[str] = []
+        for value in (v.strip() for v in self.query.get(key, "").split(",")):
+            if not value:
+                continue
+            if value in allowed:
+                if value not in kept:
+                    kept.append(value)
+            else:
+                self.drop(key, value, "not in the data")
+        return tuple(kept)
+
+    def year(self, key: str, choices: Choices) -> int | None:
+        text = self.query.get(key)
+        if text is None or text == "":
+            return None
+        if (
+            not re.fullmatch(r"\d{4}", text)
+            or not choices.first_year <= int(text) <= choices.last_year
+        ):
+            self.drop(key, text, f"not a year from {choices.first_year} to {choices.last_year}")
+            return None
+        return int(text)
+
+    def dollars(self, key: str) -> float | None:
+        text = self.query.get(key)
+        if text is None or text == "":
+            return None
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value) or value < 0 or not re.fullmatch(r"\d+(\.\d+)?", text):
+            self.drop(key, text, "not an amount in US dollars")
+            return None
+        return value
+
+    def one_of(self, key: str, allowed: Iterable[str], default: str) -> str:
+        text = self.query.get(key)
+        if text is None or text == "":
+            return default
+        if text in set(allowed):
+            return text
+        self.drop(key, text, "not an option")
+        return default
+
+
+def from_query(
+    query: Mapping[str, str], choices: Choices, *, other_keys: Iterable[str] = ()
+) -> tuple[Filter, list[Notice]]:
+    """The filter a URL describes, and a notice for every value that was dropped."""
+    reader = _Reader(query)
+    for key in query:
+        if key not in QUERY_KEYS and key not in set(other_keys):
+            reader.drop(key, str(query[key]), "not a setting of this page")
+    first, last = reader.year("from", choices), reader.year("to", choices)
+    years = None
+    if first is not None or last is not None:
+        first, last = first or choices.first_year, last or choices.last_year
+        if first > last:
+            reader.drop("from", str(first), f"after to={last}")
+            first = choices.first_year
+        years = (first, last) if (first, last) != (choices.first_year, choices.last_year) else None
+    minimum, maximum = reader.dollars("min_usd"), reader.dollars("max_usd")
+    if minimum is not None and maximum is not None and minimum > maximum:
+        reader.drop("min_usd", _plain(minimum), "larger than max_usd")
+        minimum = None
+    text = query.get("q", "").strip()
+    if len(text) > MAX_TEXT_CHARS:
+        reader.drop("q", text, f"longer than {MAX_TEXT_CHARS} characters")
+        text = ""
+    base_year_text = reader.one_of("base_year", [str(y) for y in choices.base_years], "")
+    chosen = Filter(
+        companies=reader.members("company", choices.companies),
+        countries=reader.members("country", choices.countries),
+        regions=reader.members("region", choices.regions),
+        years=years,
+        purposes=reader.members("purpose", choices.purposes),
+        statuses=reader.members("status", choices.statuses),
+        min_usd=minimum,
+        max_usd=maximum,
+        text=text,
+        basis=reader.one_of("basis", BASES, "nominal"),
+        lineage=reader.one_of("lineage", LINEAGES, "latest"),
+        base_year=int(base_year_text) if base_year_text else None,
+    )
+    return chosen, reader.notices
+
+
+def _names(normalized: pd.DataFrame, key: str, name: str, keys: tuple[str, ...]) -> list[str]:
+    lookup = dict(zip(normalized[key], normalized[name], strict=True))
     return [str(lookup.get(k, k)) for k in keys]
 
 
@@ -75,3 +332,17 @@ def _and_list(items: list[str]) -> str:
     if len(items) <= 2:
         return " and ".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
+def _amount_words(minimum: float | None, maximum: float | None) -> str:
+    from investments.formatting import format_money
+
+    if minimum is not None and maximum is not None:
+        return f"{format_money(minimum, 'USD')} to {format_money(maximum, 'USD')}"
+    if minimum is not None:
+        return f"at least {format_money(minimum, 'USD')}"
+    return f"at most {format_money(maximum, 'USD')}"

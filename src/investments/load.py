@@ -96,7 +96,9 @@ def _frame(table: TypedTable) -> pd.DataFrame:
     return frame
 
 
-def _with_names(investments: pd.DataFrame, companies: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
+def _with_names(
+    investments: pd.DataFrame, companies: pd.DataFrame, regions: pd.DataFrame
+) -> pd.DataFrame:
     out = investments.copy()
     by_country = regions.set_index(RegionCol.COUNTRY_ISO3)
     out[REGION] = out[Col.COUNTRY_ISO3].map(by_country[RegionCol.REGION]).astype("string")

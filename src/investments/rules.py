@@ -283,10 +283,14 @@ def _rate_coverage(
     return out.problems
 
 
-def _region_coverage(investments: TypedTable, regions: TypedTable, files: dict[str, str]) -> list[Problem]:
+def _region_coverage(
+    investments: TypedTable, regions: TypedTable, files: dict[str, str]
+) -> list[Problem]:
     iso3 = investments.frame[Col.COUNTRY_ISO3]
     known = set(regions.frame[RegionCol.COUNTRY_ISO3].dropna())
-    real = isin(iso3, country_alpha2_by_alpha3().keys())  # unknown codes are reported once, elsewhere
+    real = isin(
+        iso3, country_alpha2_by_alpha3().keys()
+    )  # unknown codes are reported once, elsewhere
     first_use = real & ~isin(iso3, known) & ~iso3.duplicated(keep="first")
     out = _Collector(files[INVESTMENTS], investments.lines)
     out.at(first_use, Col.COUNTRY_ISO3, lambda i: f"{iso3.iat[i]} has no row in {files[REGIONS]}")

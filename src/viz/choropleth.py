@@ -2,32 +2,111 @@
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from investments.formatting import format_money
 from investments.load import COUNTRY_NAME
 from investments.schema import Col
+from viz.text import plotly_text
 from viz.theme import BORDER_COLOUR, NO_DATA_COLOUR, SEQUENTIAL_SCALE, TEMPLATE_NAME
 
+NO_PLEDGE_LABEL = "No recorded pledge"
 
-def announcement_count_map(investments: pd.DataFrame) -> go.Figure:
-    """Countries shaded by number of announcements; grey land means no recorded pledge."""
-    counts = (
-        investments.groupby([Col.COUNTRY_ISO3, COUNTRY_NAME], observed=True)
-        .size()
-        .reset_index(name="announcements")
-    )
+
+def value_text(value: float, basis: str) -> str:
+    """A basis value as readers read it: "US$3.18 billion", "US$119.38 per person", "0.184% of GDP"."""
+    if pd.isna(value):
+        return "not available"
+    if basis == "share_of_gdp":
+        return f"{value:.3g}% of GDP"
+    if basis == "per_capita":
+        return f"US${value:,.2f} per person"
+    return format_money(value, "USD")
+
+
+def _log_ticks(low: float, high: float, basis: str) -> tuple[list[float], list[str]]:
+    """Colour-bar ticks at 1, 2, 5 × powers of ten, labelled in the basis' units."""
+    ticks, labels = [], []
+    for exponent in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1):
+        for mantissa in (1, 2, 5):
+            value = mantissa * 10**exponent
+            if low <= value <= high:
+                ticks.append(math.log10(value))
+                labels.append(
+                    value_text(value, basis).replace(" per person", "").replace(" of GDP", "")
+                )
+    return ticks, labels
+
+
+def country_totals_map(totals: pd.DataFrame, *, basis: str, legend_title: str) -> go.Figure:
+    """Countries shaded by their total on `basis` (log colour scale); grey: no recorded pledge.
+
+    `totals` has one row per country: country_iso3, country_name, total, pledges, largest
+    (the largest pledge as announced, as text).
+    """
+    shown = totals[totals["total"] > 0]
+    z = np.log10(shown["total"].to_numpy(dtype=float)) if len(shown) else np.array([])
+    customdata = [
+        [plotly_text(name), value_text(total, basis), int(count), plotly_text(largest)]
+        for name, total, count, largest in zip(
+            shown[COUNTRY_NAME], shown["total"], shown["pledges"], shown["largest"], strict=True
+        )
+    ]
+    colorbar = {
+        "title": {"text": legend_title, "side": "top"},
+        "thickness": 12,
+        "len": 0.55,
+        "orientation": "h",
+        "y": -0.02,
+        "x": 0.5,
+        "xanchor": "center",
+    }
+    if len(shown):
+        low, high = float(shown["total"].min()), float(shown["total"].max())
+        if high / low < 10:  # too narrow for decades: label the ends
+            colorbar.update(
+                tickvals=[math.log10(low), math.log10(high)],
+                ticktext=[value_text(low, basis), value_text(high, basis)],
+            )
+        else:
+            tickvals, ticktext = _log_ticks(low, high, basis)
+            colorbar.update(tickvals=tickvals, ticktext=ticktext)
     fig = go.Figure(
         go.Choropleth(
-            locations=counts[Col.COUNTRY_ISO3].tolist(),
-            z=counts["announcements"].to_numpy(),
-            text=counts[COUNTRY_NAME].tolist(),
+            locations=shown[Col.COUNTRY_ISO3].tolist(),
+            z=z,
             locationmode="ISO-3",
             colorscale=SEQUENTIAL_SCALE,
             marker_line_color=BORDER_COLOUR,
             marker_line_width=0.5,
-            colorbar={"title": {"text": "Announcements"}, "thickness": 12, "len": 0.6},
-            hovertemplate="%{text}: %{z} announcements<extra></extra>",
+            colorbar=colorbar,
+            customdata=customdata,
+            hovertemplate=(
+                "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]} pledge(s)"
+                "<br>Largest as announced: %{customdata[3]}<extra></extra>"
+            ),
+            name="",
+        )
+    )
+    # A legend entry for the grey countries, as Our World in Data labels missing data.
+    fig.add_trace(
+        go.Scattergeo(
+            lon=[None],
+            lat=[None],
+            mode="markers",
+            name=NO_PLEDGE_LABEL,
+            showlegend=True,
+            marker={
+                "symbol": "square",
+                "size": 14,
+                "color": NO_DATA_COLOUR,
+                "line": {"color": "#9AA5B1", "width": 1},
+            },
+            hoverinfo="skip",
         )
     )
     fig.update_geos(
@@ -42,19 +121,9 @@ def announcement_count_map(investments: pd.DataFrame) -> go.Figure:
     )
     fig.update_layout(
         template=TEMPLATE_NAME,
-        height=460,
+        height=520,
         margin={"l": 0, "r": 0, "t": 10, "b": 10},
-        annotations=[
-            {
-                "text": "Grey: no recorded pledge",
-                "showarrow": False,
-                "x": 0,
-                "y": 0,
-                "xref": "paper",
-                "yref": "paper",
-                "xanchor": "left",
-                "font": {"size": 12},
-            }
-        ],
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+        clickmode="event+select",
     )
     return fig

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -33,6 +34,13 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def app_url():
+    with running_app() as url:
+        yield url
+
+
+@contextlib.contextmanager
+def running_app():
+    """A fresh `streamlit run app.py` on a free loopback port; yields its URL."""
     port = _free_port()
     process = subprocess.Popen(
         [
@@ -63,9 +71,11 @@ def app_url():
     else:
         process.kill()
         pytest.fail("the app did not answer /_stcore/health within 60 s")
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -32,3 +32,17 @@ def test_map_draws_countries_from_local_shapes(page, app_url):
     expect(countries.first).to_be_attached(timeout=30_000)
     assert countries.count() >= 40
     assert page.external_requests == []
+
+
+def test_first_reader_after_start_gets_the_app_not_a_bare_page(browser):
+    """A fresh server's first request for /map must run app.py (menu, page config)."""
+    from tests.browser.conftest import running_app
+
+    with running_app() as url:
+        page = browser.new_page()
+        page.goto(url + "/map")
+        expect(page.locator("path.choroplethlocation").first).to_be_attached(timeout=30_000)
+        sidebar = page.locator("[data-testid='stSidebar']")
+        expect(sidebar).to_contain_text("Sources & methodology")
+        expect(sidebar).not_to_contain_text("overview")  # the bare file names of pages/
+        page.close()

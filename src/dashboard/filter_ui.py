@@ -1,0 +1,184 @@
+"""The filter panel shared by Map, Timeline and Explore: read from the URL, shown in the
+sidebar, written back to the URL so the address always reproduces the view."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.chrome import md_escape
+from dashboard.data import get_normalized
+from investments.filters import (
+    BASES,
+    LINEAGES,
+    QUERY_KEYS,
+    Choices,
+    Filter,
+    Notice,
+    basis_label,
+    from_query,
+)
+from investments.load import COMPANY_NAME, COUNTRY_NAME, Dataset
+from investments.prices import latest_complete_year
+from investments.schema import Col
+
+FIRST_BASE_YEAR = 2019
+MILLION = 1_000_000
+
+
+@dataclass(frozen=True)
+class View:
+    """What a page needs after the panel ran: the filter, its rows and the whole table."""
+
+    filter: Filter
+    base_year: int
+    normalized: pd.DataFrame
+    rows: pd.DataFrame
+    description: str
+
+
+def _notices(notices) -> None:
+    for notice in notices:
+        shown = notice.value if len(notice.value) <= 40 else notice.value[:40] + "…"
+        st.info(
+            f"Ignored the link's **{md_escape(notice.key)}** value “{md_escape(shown)}”: {notice.reason}.",
+            icon=":material/info:",
+        )
+
+
+def _seed(key: str, value) -> None:
+    """Widgets start from the URL once per session; after that the reader owns them."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+def filter_panel(
+    dataset: Dataset,
+    *,
+    page_keys: Iterable[str] = (),
+    bases: Iterable[str] = tuple(BASES),
+) -> View:
+    """Render the filters in the sidebar and return the filtered view.
+
+    `page_keys` are the page's own URL parameters (kept, and validated by the page).
+    """
+    latest_year = latest_complete_year()
+    base_years = list(range(latest_year, FIRST_BASE_YEAR - 1, -1))
+    everything = get_normalized(dataset, latest_year)
+    choices = Choices.of(everything, base_years=base_years)
+    page_keys = tuple(page_keys)
+    from_url, notices = from_query(st.query_params.to_dict(), choices, other_keys=page_keys)
+    bases = tuple(bases)
+    if from_url.basis not in bases:
+        notices.append(Notice("basis", from_url.basis, "not a measure of this page"))
+        from_url = replace(from_url, basis=bases[0])
+    _notices(notices)
+
+    company_names = dict(zip(everything[Col.COMPANY], everything[COMPANY_NAME], strict=True))
+    country_names = dict(zip(everything[Col.COUNTRY_ISO3], everything[COUNTRY_NAME], strict=True))
+    first_year, last_year = choices.first_year, choices.last_year
+    years = from_url.years or (first_year, last_year)
+    _seed("f_basis", from_url.basis)
+    _seed("f_base_year", from_url.base_year or latest_year)
+    _seed("f_lineage", from_url.lineage)
+    _seed("f_companies", list(from_url.companies))
+    _seed("f_regions", list(from_url.regions))
+    _seed("f_countries", list(from_url.countries))
+    _seed("f_years", years)
+    _seed("f_purposes", list(from_url.purposes))
+    _seed("f_statuses", list(from_url.statuses))
+    _seed("f_min_musd", (from_url.min_usd or 0) / MILLION)
+    _seed("f_max_musd", (from_url.max_usd or 0) / MILLION)
+    _seed("f_text", from_url.text)
+
+    with st.sidebar:
+        st.header("Filters")
+        basis = st.radio(
+            "Measure",
+            bases,
+            key="f_basis",
+            format_func=lambda b: basis_label(b, st.session_state.get("f_base_year", latest_year)),
+        )
+        base_year = st.selectbox(
+            "Constant dollars of", base_years, key="f_base_year", disabled=basis != "constant"
+        )
+        lineage = st.radio(
+            "Restated pledges",
+            list(LINEAGES),
+            key="f_lineage",
+            format_func=LINEAGES.get,
+            help="“Latest pledge per lineage” counts only the newest of a chain of restatements, "
+            "so nothing is counted twice.",
+        )
+        companies = st.multiselect(
+            "Company",
+            sorted(company_names, key=company_names.get),
+            key="f_companies",
+            format_func=company_names.get,
+            placeholder="All companies",
+        )
+        regions = st.multiselect(
+            "Region (UN M49)", sorted(choices.regions), key="f_regions", placeholder="All regions"
+        )
+        countries = st.multiselect(
+            "Host country",
+            sorted(country_names, key=country_names.get),
+            key="f_countries",
+            format_func=country_names.get,
+            placeholder="All countries",
+        )
+        chosen_years = (
+            st.slider("Year announced", first_year, last_year, key="f_years")
+            if first_year < last_year
+            else (first_year, last_year)
+        )
+        purposes = st.multiselect(
+            "Purpose",
+            sorted(choices.purposes),
+            key="f_purposes",
+            format_func=lambda p: p.replace("_", " "),
+            placeholder="All purposes",
+        )
+        statuses = st.multiselect(
+            "Status", sorted(choices.statuses), key="f_statuses", placeholder="Any status"
+        )
+        c1, c2 = st.columns(2)
+        min_musd = c1.number_input(
+            "Min US$ m",
+            min_value=0.0,
+            step=100.0,
+            key="f_min_musd",
+            help="At the announcement-date rate; 0 means no minimum.",
+        )
+        max_musd = c2.number_input(
+            "Max US$ m", min_value=0.0, step=100.0, key="f_max_musd", help="0 means no maximum."
+        )
+        text = st.text_input("Search company, country, notes", key="f_text", max_chars=80)
+
+    chosen = Filter(
+        companies=tuple(companies),
+        countries=tuple(countries),
+        regions=tuple(regions),
+        years=None if tuple(chosen_years) == (first_year, last_year) else tuple(chosen_years),
+        purposes=tuple(purposes),
+        statuses=tuple(statuses),
+        min_usd=min_musd * MILLION if min_musd else None,
+        max_usd=max_musd * MILLION if max_musd else None,
+        text=text.strip(),
+        basis=basis,
+        lineage=lineage,
+        base_year=base_year if base_year != latest_year else None,
+    )
+    kept = {
+        k: v for k, v in st.query_params.to_dict().items() if k in page_keys and k not in QUERY_KEYS
+    }
+    st.query_params.from_dict({**chosen.to_query(), **kept})
+
+    normalized = get_normalized(dataset, base_year)
+    rows = chosen.apply(normalized)
+    return View(
+        chosen, base_year, normalized, rows, chosen.describe(normalized, base_year=base_year)
+    )
