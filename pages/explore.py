@@ -1,5 +1,7 @@
 """Explore: filter the announcements and download exactly what is shown."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from dashboard.chrome import credit, md_escape
@@ -8,7 +10,6 @@ from dashboard.filter_ui import filter_panel
 from dashboard.tables import announcements_table
 from investments.export import to_csv_bytes
 from investments.filters import basis_column, basis_label
-from investments.lineage import superseded_ids
 from investments.package_zip import data_package_zip
 
 st.title("Explore the data")
@@ -20,11 +21,12 @@ view = filter_panel(dataset)
 total = len(view.normalized)
 st.markdown(f"**{len(view.rows):,}** of {total:,} announcements · {md_escape(view.description)}")
 if view.filter.latest_only:
-    hidden = len(superseded_ids(view.normalized))
-    st.caption(
-        f"{hidden} announcements restated or raised by a later one are hidden; choose “every announcement” "
-        "under Restated pledges to see them."
-    )
+    hidden = len(replace(view.filter, lineage="all").apply(view.normalized)) - len(view.rows)
+    if hidden:
+        st.caption(
+            f"{hidden} matching announcement(s) restated or raised by a later one are hidden; choose "
+            "“every announcement” under Restated pledges to see them."
+        )
 measure = (
     basis_label(view.filter.basis, view.base_year),
     basis_column(view.filter.basis, view.base_year),

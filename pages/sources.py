@@ -10,7 +10,14 @@ from investments.fx import ECB_SOURCE, MAX_FIXING_GAP_DAYS
 from investments.load import COMPANY_NAME, COUNTRY_NAME, DERIVED_COLUMN_DOCS
 from investments.normalize import derived_column_docs
 from investments.prices import CPI_SOURCE, latest_complete_year
-from investments.schema import COMPANIES, COUNTRY_INDICATORS, FX_SUPPLEMENT, INVESTMENTS, Col
+from investments.schema import (
+    COMPANIES,
+    COUNTRY_INDICATORS,
+    FX_SUPPLEMENT,
+    INVESTMENTS,
+    REGIONS,
+    Col,
+)
 
 st.title("Sources & methodology")
 dataset = get_dataset()
@@ -48,6 +55,10 @@ complete year). Per person and share of GDP use the World Bank population and GD
 the host country in the announcement year, or the latest earlier year published. Per year divides
 by the calendar years of the stated period, and is blank when no period was stated.
 
+**Filters and links.** Every view of the Map, Timeline, Explore and Compare pages is in its
+address: copy it to share or embed exactly what you see. Regions follow the UN M49 geoscheme
+(`regions.csv`). A link value that is not in the data is ignored, with a notice.
+
 **The CSV download.** The Explore page and `python -m investments export` write the same
 table: UTF-8 with a byte-order mark (so Excel shows accents), plain numbers without thousands
 separators, ISO dates, one row per announcement. A text cell that a spreadsheet would run as a
@@ -71,6 +82,7 @@ for name, derived in (
     (COMPANIES, None),
     (COUNTRY_INDICATORS, None),
     (FX_SUPPLEMENT, None),
+    (REGIONS, None),
 ):
     resource = package.resource(name)
     st.subheader(f"{resource.title} ({resource.path})")

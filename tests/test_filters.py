@@ -29,14 +29,22 @@ def choices(normalized):
         (Filter(companies=("microsoft",)), 2, "Microsoft · US$ at announcement"),
         (Filter(countries=("JPN", "AUS")), 2, "Japan and Australia · US$ at announcement"),
         (Filter(regions=("Asia",)), 1, "Asia · US$ at announcement"),
-        (Filter(regions=("Australia and New Zealand",)), 1, "Australia and New Zealand · US$ at announcement"),
+        (
+            Filter(regions=("Australia and New Zealand",)),
+            1,
+            "Australia and New Zealand · US$ at announcement",
+        ),
         (Filter(years=(2024, 2024)), 2, "2024 · US$ at announcement"),
         (Filter(min_usd=3e9), 2, "at least US$3 billion · US$ at announcement"),
         (Filter(min_usd=1e9, max_usd=5e9), 2, "US$1 billion to US$5 billion · US$ at announcement"),
         (Filter(text="fixture"), 2, "matching “fixture” · US$ at announcement"),
         (Filter(text="MISSISSIPPI"), 1, "matching “MISSISSIPPI” · US$ at announcement"),
         (Filter(basis="constant"), 3, f"constant {BASE_YEAR} US$"),
-        (Filter(companies=("amazon",), lineage="all"), 2, "Amazon (incl. AWS) · US$ at announcement · every announcement"),
+        (
+            Filter(companies=("amazon",), lineage="all"),
+            2,
+            "Amazon (incl. AWS) · US$ at announcement · every announcement",
+        ),
     ],
 )
 def test_filters_apply_and_describe(normalized, chosen, ids, words):
@@ -45,7 +53,9 @@ def test_filters_apply_and_describe(normalized, chosen, ids, words):
 
 
 def test_filename_is_made_from_the_description(normalized):
-    name = Filter(countries=("JPN", "AUS"), years=(2023, 2024)).filename(normalized, base_year=BASE_YEAR)
+    name = Filter(countries=("JPN", "AUS"), years=(2023, 2024)).filename(
+        normalized, base_year=BASE_YEAR
+    )
     assert name == "big-tech-investments_japan-and-australia-2023-2024-us-at-announcement.csv"
 
 
@@ -70,15 +80,31 @@ def test_round_trip_through_query_params(choices, chosen):
 @pytest.mark.parametrize(
     ("query", "expected", "notice"),
     [
-        ({"company": "microsoft,evilcorp"}, Filter(companies=("microsoft",)), Notice("company", "evilcorp", "not in the data")),
+        (
+            {"company": "microsoft,evilcorp"},
+            Filter(companies=("microsoft",)),
+            Notice("company", "evilcorp", "not in the data"),
+        ),
         ({"from": "99999"}, Filter(), Notice("from", "99999", "not a year from 2023 to 2024")),
-        ({"to": "2023", "from": "2024"}, Filter(years=(2023, 2023)), Notice("from", "2024", "after to=2023")),
-        ({"country": "<script>alert(1)</script>"}, Filter(), Notice("country", "<script>alert(1)</script>", "not in the data")),
+        (
+            {"to": "2023", "from": "2024"},
+            Filter(years=(2023, 2023)),
+            Notice("from", "2024", "after to=2023"),
+        ),
+        (
+            {"country": "<script>alert(1)</script>"},
+            Filter(),
+            Notice("country", "<script>alert(1)</script>", "not in the data"),
+        ),
         ({"basis": "eval(1)"}, Filter(), Notice("basis", "eval(1)", "not an option")),
         ({"lineage": "none"}, Filter(), Notice("lineage", "none", "not an option")),
         ({"min_usd": "-5"}, Filter(), Notice("min_usd", "-5", "not an amount in US dollars")),
         ({"max_usd": "1e400"}, Filter(), Notice("max_usd", "1e400", "not an amount in US dollars")),
-        ({"min_usd": "9", "max_usd": "1"}, Filter(max_usd=1.0), Notice("min_usd", "9", "larger than max_usd")),
+        (
+            {"min_usd": "9", "max_usd": "1"},
+            Filter(max_usd=1.0),
+            Notice("min_usd", "9", "larger than max_usd"),
+        ),
         ({"base_year": "1850"}, Filter(), Notice("base_year", "1850", "not an option")),
         ({"q": "x" * 81}, Filter(), Notice("q", "x" * 81, "longer than 80 characters")),
         ({"pickle": "gASV"}, Filter(), Notice("pickle", "gASV", "not a setting of this page")),

@@ -138,7 +138,9 @@ def test_explore_bad_url_values_give_notices_not_errors():
 
 
 def test_explore_empty_selection_disables_download():
-    at = _run("pages/explore.py", {"company": "microsoft", "country": "NGA", "purpose": "manufacturing"})
+    at = _run(
+        "pages/explore.py", {"company": "microsoft", "country": "NGA", "purpose": "manufacturing"}
+    )
     assert len(at.dataframe[0].value) == 0
     assert at.get("download_button")[0].proto.disabled
 
@@ -150,3 +152,55 @@ def test_sources_page_documents_every_column():
     from investments.prices import latest_complete_year
 
     assert set(export_columns(latest_complete_year())) <= documented
+
+
+def _chart_spec(at: AppTest) -> dict:
+    return json.loads(at.get("plotly_chart")[0].proto.spec)
+
+
+def test_map_defaults_to_nominal_dollars_per_country():
+    at = _run("pages/map.py")
+    spec = _chart_spec(at)
+    choropleth = spec["data"][0]
+    assert choropleth["type"] == "choropleth" and len(choropleth["locations"]) >= 40
+    assert choropleth["colorbar"]["title"]["text"] == "US$ at announcement"
+    assert spec["data"][1]["name"] == "No recorded pledge"
+    assert "Largest as announced" in choropleth["hovertemplate"]
+
+
+def test_map_reproduces_basis_filter_and_selected_country_from_url():
+    at = _run("pages/map.py", {"basis": "per_capita", "region": "Oceania", "selected": "AUS"})
+    assert not at.info
+    spec = _chart_spec(at)
+    assert spec["data"][0]["colorbar"]["title"]["text"] == "US$ per person"
+    assert set(spec["data"][0]["locations"]) <= {"AUS", "NZL"}
+    assert at.selectbox(key="map_selected").value == "AUS"
+    assert set(at.dataframe[0].value["Where"]) == {"Australia"}
+    assert at.query_params["selected"] == "AUS"
+
+
+def test_map_ignores_a_bad_selected_country():
+    at = _run("pages/map.py", {"selected": "XYZ", "basis": "nonsense"})
+    notices = " ".join(i.value for i in at.info)
+    assert "selected" in notices and "basis" in notices
+    assert at.selectbox(key="map_selected").value == ""
+
+
+def test_timeline_draws_dots_and_running_totals():
+    at = _run("pages/timeline.py")
+    spec = _chart_spec(at)
+    names = {t.get("name") for t in spec["data"]}
+    assert "Microsoft" in names and "Amazon (incl. AWS)" in names
+    assert "restates or raises" not in names  # hidden in the default "latest pledge" view
+
+
+def test_timeline_links_restatements_when_every_announcement_is_shown():
+    at = _run("pages/timeline.py", {"lineage": "all", "basis": "constant", "base_year": "2020"})
+    spec = _chart_spec(at)
+    assert "restates or raises" in {t.get("name") for t in spec["data"]}
+    assert "constant 2020 US$" in spec["layout"]["annotations"][1]["text"]
+
+
+def test_timeline_refuses_a_basis_it_cannot_sum():
+    at = _run("pages/timeline.py", {"basis": "per_capita"})
+    assert any("basis" in i.value for i in at.info)

@@ -13,7 +13,7 @@ import math
 import pandas as pd
 
 from investments import normalize as n
-from investments.load import COUNTRY_NAME, SUBDIVISION_NAME
+from investments.load import COUNTRY_NAME, REGION, SUB_REGION, SUBDIVISION_NAME
 from investments.schema import Col
 
 
@@ -24,6 +24,8 @@ def export_columns(base_year: int) -> tuple[str, ...]:
         Col.COMPANY,
         Col.COUNTRY_ISO3,
         COUNTRY_NAME,
+        REGION,
+        SUB_REGION,
         Col.SUBDIVISION,
         SUBDIVISION_NAME,
         Col.ANNOUNCED_ON,

@@ -1,52 +1,166 @@
-"""Announcements in time, one row per company."""
+"""Announcements in time: a dot per pledge sized by amount, and each company's running total."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
-from investments.formatting import format_as_announced
+from investments.formatting import format_as_announced, format_money, format_period
 from investments.load import COMPANY_NAME, COUNTRY_NAME
 from investments.schema import Col
-from viz.theme import TEMPLATE_NAME
+from viz.choropleth import value_text
+from viz.text import plotly_text
+from viz.theme import MUTED_COLOUR, TEMPLATE_NAME
+
+LABELLED = 5  # the largest pledges get a text label
+MAX_MARKER_PX = 38
 
 
-def announcement_timeline(investments: pd.DataFrame, *, colours: dict[str, str]) -> go.Figure:
-    """A dot per announcement on its date, a row and colour per company."""
-    fig = go.Figure()
-    for company, rows in investments.groupby(COMPANY_NAME, observed=True, sort=True):
-        amounts = [
-            format_as_announced(a, c, q)
-            for a, c, q in zip(
-                rows[Col.AMOUNT], rows[Col.CURRENCY], rows[Col.AMOUNT_QUALIFIER], strict=True
+def _hover_rows(rows: pd.DataFrame, value: str, basis: str) -> list[list[str]]:
+    return [
+        [
+            plotly_text(country),
+            plotly_text(format_as_announced(amount, currency, qualifier)),
+            value_text(shown, basis),
+            plotly_text(format_period(start, end)),
+            plotly_text(publisher),
+        ]
+        for country, amount, currency, qualifier, shown, start, end, publisher in zip(
+            rows[COUNTRY_NAME],
+            rows[Col.AMOUNT],
+            rows[Col.CURRENCY],
+            rows[Col.AMOUNT_QUALIFIER],
+            rows[value],
+            rows[Col.PERIOD_START_YEAR],
+            rows[Col.PERIOD_END_YEAR],
+            rows[Col.SOURCE_PUBLISHER],
+            strict=True,
+        )
+    ]
+
+
+def pledge_timeline(
+    rows: pd.DataFrame,
+    *,
+    value: str,
+    basis: str,
+    value_label: str,
+    colours: dict[str, str],
+    show_lineage: bool,
+) -> go.Figure:
+    """Top: one dot per announcement on its date, a row per company, area ∝ amount on the
+    basis, the largest labelled; restatements joined to what they restate by a grey line.
+    Bottom: each company's cumulative total on the basis."""
+    fig = make_subplots(
+        rows=2,
+        cols=1,
+        shared_xaxes=True,
+        row_heights=[0.62, 0.38],
+        vertical_spacing=0.08,
+        subplot_titles=[
+            "Each announcement (dot area ∝ amount)",
+            f"Cumulative total, {value_label}",
+        ],
+    )
+    if rows.empty:
+        return fig.update_layout(template=TEMPLATE_NAME, height=420)
+    values = rows[value].astype("float64")
+    top = values.max() if values.notna().any() else 1.0
+    sizeref = 2.0 * top / MAX_MARKER_PX**2 if top > 0 else 1
+    companies = sorted(rows[COMPANY_NAME].dropna().unique(), reverse=True)
+
+    if show_lineage:
+        by_id = rows.set_index(Col.ID)
+        xs, ys = [], []
+        for _, row in rows[rows[Col.SUPERSEDES].notna()].iterrows():
+            earlier = row[Col.SUPERSEDES]
+            if earlier in by_id.index:
+                xs += [by_id.at[earlier, Col.ANNOUNCED_ON], row[Col.ANNOUNCED_ON], None]
+                ys += [by_id.at[earlier, COMPANY_NAME], row[COMPANY_NAME], None]
+        if xs:
+            fig.add_trace(
+                go.Scatter(
+                    x=xs,
+                    y=ys,
+                    mode="lines",
+                    line={"color": "#9AA5B1", "width": 1.5, "dash": "dot"},
+                    name="restates or raises",
+                    hoverinfo="skip",
+                    showlegend=True,
+                ),
+                row=1,
+                col=1,
             )
+
+    labelled = set(values.nlargest(LABELLED).index)
+    for company in companies:
+        mine = rows[rows[COMPANY_NAME] == company].sort_values(Col.ANNOUNCED_ON)
+        colour = colours.get(company, MUTED_COLOUR)
+        size = mine[value].astype("float64").fillna(0).clip(lower=0)
+        labels = [
+            plotly_text(f"{country} {format_money(v, 'USD')}")
+            if i in labelled and basis in ("nominal", "constant")
+            else plotly_text(str(country))
+            if i in labelled
+            else ""
+            for i, country, v in zip(mine.index, mine[COUNTRY_NAME], mine[value], strict=True)
         ]
         fig.add_trace(
             go.Scatter(
-                x=rows[Col.ANNOUNCED_ON],
-                y=[company] * len(rows),
-                mode="markers",
+                x=mine[Col.ANNOUNCED_ON],
+                y=[company] * len(mine),
+                mode="markers+text",
+                text=labels,
+                textposition="top center",
+                textfont={"size": 11, "color": MUTED_COLOUR},
                 name=str(company),
+                legendgroup=str(company),
+                showlegend=False,
                 marker={
-                    "color": colours.get(str(company), "#999999"),
-                    "size": 11,
-                    "opacity": 0.8,
+                    "color": colour,
+                    "size": np.maximum(size.to_numpy(), top * 0.002),
+                    "sizemode": "area",
+                    "sizeref": sizeref,
+                    "sizemin": 4,
+                    "opacity": 0.75,
                     "line": {"color": "white", "width": 1},
                 },
-                customdata=list(
-                    zip(rows[COUNTRY_NAME], amounts, rows[Col.SOURCE_PUBLISHER], strict=True)
-                ),
+                customdata=_hover_rows(mine, value, basis),
                 hovertemplate=(
-                    "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{x|%d %b %Y}"
-                    "<br>Source: %{customdata[2]}<extra>%{y}</extra>"
+                    "<b>%{customdata[0]}</b> · %{x|%d %b %Y}<br>As announced: %{customdata[1]}"
+                    "<br>%{customdata[2]}<br>Period: %{customdata[3]}<br>Source: %{customdata[4]}<extra>%{y}</extra>"
                 ),
-            )
+                cliponaxis=False,
+            ),
+            row=1,
+            col=1,
         )
+        cumulative = size.cumsum()
+        fig.add_trace(
+            go.Scatter(
+                x=mine[Col.ANNOUNCED_ON],
+                y=cumulative,
+                mode="lines",
+                line_shape="hv",
+                line={"color": colour, "width": 2},
+                name=str(company),
+                legendgroup=str(company),
+                hovertemplate=f"{plotly_text(company)}<br>%{{x|%d %b %Y}}: %{{customdata}}<extra></extra>",
+                customdata=[value_text(v, basis) for v in cumulative],
+            ),
+            row=2,
+            col=1,
+        )
+    fig.update_yaxes(categoryorder="array", categoryarray=companies, row=1, col=1)
+    fig.update_yaxes(title=None, rangemode="tozero", row=2, col=1)
+    fig.update_xaxes(rangeslider={"visible": True, "thickness": 0.05}, row=2, col=1)
+    fig.update_annotations(font={"size": 13, "color": MUTED_COLOUR}, xanchor="left", x=0)
     fig.update_layout(
         template=TEMPLATE_NAME,
-        height=max(260, 40 * investments[COMPANY_NAME].nunique() + 80),
-        showlegend=False,
-        xaxis_title="Date announced",
-        yaxis={"title": None, "categoryorder": "category descending"},
+        height=max(560, 34 * len(companies) + 420),
+        legend={"orientation": "h", "y": -0.12},
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
     )
     return fig

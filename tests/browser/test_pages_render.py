@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -46,3 +48,30 @@ def test_first_reader_after_start_gets_the_app_not_a_bare_page(browser):
         expect(sidebar).to_contain_text("Sources & methodology")
         expect(sidebar).not_to_contain_text("overview")  # the bare file names of pages/
         page.close()
+
+
+def test_copied_explore_url_shows_the_same_rows(page, app_url):
+    """A URL copied from the address bar reproduces the filtered table."""
+    from investments.filters import Filter
+    from investments.load import load_dataset
+    from investments.normalize import normalize
+    from investments.prices import latest_complete_year
+
+    normalized = normalize(load_dataset(), base_year=latest_complete_year())
+    expected = len(
+        Filter(companies=("amazon",), regions=("Asia",), lineage="all").apply(normalized)
+    )
+
+    page.goto(app_url + "/explore?company=amazon&region=Asia&lineage=all")
+    count = page.locator("[data-testid='stMarkdownContainer'] strong").first
+    expect(count).to_have_text(str(expected), timeout=30_000)
+    # The app rewrote nothing: the address still holds the view.
+    assert "company=amazon" in page.url and "region=Asia" in page.url and "lineage=all" in page.url
+    assert page.external_requests == []
+
+
+def test_filter_change_updates_the_address(page, app_url):
+    page.goto(app_url + "/map")
+    expect(page.locator("path.choroplethlocation").first).to_be_attached(timeout=30_000)
+    page.get_by_text("US$ per person").click()
+    expect(page).to_have_url(re.compile(r"basis=per_capita"), timeout=15_000)
