@@ -204,3 +204,29 @@ def test_timeline_links_restatements_when_every_announcement_is_shown():
 def test_timeline_refuses_a_basis_it_cannot_sum():
     at = _run("pages/timeline.py", {"basis": "per_capita"})
     assert any("basis" in i.value for i in at.info)
+
+
+def test_explore_download_equals_the_cli_export_for_the_same_filter(tmp_path):
+    """The bytes the reader downloads are the bytes `python -m investments export` writes."""
+    from unittest import mock
+
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    from investments.cli import main
+
+    captured: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def spy(self, path_or_data, mimetype, kind, filename=None):
+        if filename:
+            captured[filename] = path_or_data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    query = "company=microsoft&from=2024&to=2025&basis=constant"
+    with mock.patch.object(MemoryMediaFileStorage, "load_and_get_id", spy):
+        _run("pages/explore.py", dict(pair.split("=") for pair in query.split("&")))
+    name = "big-tech-investments_microsoft-2024-2025-constant-2025-us.csv"
+    assert name in captured, sorted(captured)
+    out = tmp_path / "export.csv"
+    assert main(["export", "--out", str(out), "--filter", query]) == 0
+    assert captured[name] == out.read_bytes()

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 from investments.export import to_csv_bytes
+from investments.filters import Choices, from_query
 from investments.fx import FxError
 from investments.load import load_dataset
 from investments.normalize import normalize
@@ -44,12 +46,28 @@ def _export(args: argparse.Namespace) -> int:
     except (FxError, ValueError) as error:
         print(error, file=sys.stderr)
         return 1
-    payload = to_csv_bytes(normalized, base_year=base_year)
+    rows = normalized
+    if args.filter is not None:
+        choices = Choices.of(normalized, base_years=range(2019, latest_complete_year() + 1))
+        query = dict(parse_qsl(args.filter.lstrip("?"), keep_blank_values=True))
+        chosen, notices = from_query(query, choices)
+        if notices:
+            for notice in notices:
+                print(
+                    f"--filter: {notice.key}={notice.value!r} ignored: {notice.reason}",
+                    file=sys.stderr,
+                )
+            return 2
+        if chosen.base_year and chosen.base_year != base_year and args.base_year is None:
+            base_year = chosen.base_year  # the page's URL chose the constant-dollar year
+            normalized = normalize(dataset, base_year=base_year)
+        rows = chosen.apply(normalized)
+    payload = to_csv_bytes(rows, base_year=base_year)
     if str(args.out) == "-":
         sys.stdout.buffer.write(payload)
     else:
         Path(args.out).write_bytes(payload)
-        print(f"wrote {len(dataset.investments)} rows to {args.out}", file=sys.stderr)
+        print(f"wrote {len(rows)} rows to {args.out}", file=sys.stderr)
     return 0
 
 
@@ -71,6 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         help=f"year of the constant US dollars (default: {latest_complete_year()}, the latest complete CPI year)",
+    )
+    export.add_argument(
+        "--filter",
+        metavar="QUERY",
+        help="the query string of an Explore page URL, e.g. 'company=microsoft&from=2024'; "
+        "the rows are those the page shows (default lineage: latest pledge per lineage)",
     )
     export.set_defaults(run=_export)
     return parser
