@@ -22,6 +22,9 @@ PAGES = [
     ),
     st.Page("pages/explore.py", title="Explore", icon=":material/table:", url_path="explore"),
     st.Page(
+        "pages/country.py", title="Country profiles", icon=":material/flag:", url_path="country"
+    ),
+    st.Page(
         "pages/sources.py",
         title="Sources & methodology",
         icon=":material/menu_book:",
@@ -29,8 +32,9 @@ PAGES = [
     ),
 ]
 navigation = st.navigation(PAGES, position="hidden")
-with st.sidebar:
-    for page in PAGES:
-        st.page_link(page)
-    st.divider()
+if not st.context.is_embedded:  # an embedded chart shows the chart only
+    with st.sidebar:
+        for page in PAGES:
+            st.page_link(page)
+        st.divider()
 navigation.run()

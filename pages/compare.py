@@ -2,9 +2,11 @@
 
 import streamlit as st
 
+from charts.views import compare_view
 from dashboard import url_state
-from dashboard.chrome import credit, md_escape, plotly_chart
+from dashboard.chrome import cached, credit, is_embedded, md_escape, plotly_chart
 from dashboard.data import display_per_usd, get_dataset, get_normalized
+from dashboard.share import render_embedded, share_panel
 from investments.comparison import (
     DEFAULT_ITEMS,
     MAX_ITEMS,
@@ -19,14 +21,8 @@ from investments.fx import ecb_currencies
 from investments.load import COMPANY_NAME, COUNTRY_NAME
 from investments.prices import CPI_SOURCE, latest_complete_year, price_level
 from investments.schema import Col
-from viz.compare import comparison_small_multiples, item_colours
 from viz.theme import company_colours
 
-st.title("Compare pledges")
-st.caption(
-    "Is Microsoft's US$2.9 billion for Japan more than its A$5 billion for Australia? "
-    "Pick two to four pledges or country totals and see them on every basis."
-)
 dataset = get_dataset()
 if dataset is None:
     st.stop()
@@ -48,6 +44,34 @@ if len(chosen) < 2:
     chosen = [i for i in DEFAULT_ITEMS if parse_item(i, normalized)] or list(
         normalized[Col.ID].head(2)
     )
+
+
+def build_view(items: list[str], year: int, money: str):
+    return cached(
+        "compare",
+        dataset,
+        (tuple(items), year, money),
+        lambda: compare_view(
+            get_normalized(dataset, year),
+            items,
+            base_year=year,
+            bases=bases(year),
+            company_colours=company_colours(dataset.companies),
+            display_per_usd=display_per_usd(dataset, year, money),
+            currency=money,
+        ),
+    )
+
+
+if is_embedded():
+    render_embedded(build_view(chosen, base_year, currency))
+    st.stop()
+
+st.title("Compare pledges")
+st.caption(
+    "Is Microsoft's US$2.9 billion for Japan more than its A$5 billion for Australia? "
+    "Pick two to four pledges or country totals and see them on every basis."
+)
 
 # 2. Widgets, seeded from the URL once per session.
 pledge_labels = {
@@ -126,10 +150,8 @@ st.dataframe(
     column_config={"Source": st.column_config.LinkColumn(display_text="source ↗")},
 )
 
-colours = item_colours(items, company_colours(dataset.companies))
-plotly_chart(
-    comparison_small_multiples(items, bases=bases(base_year), colours=colours), key="compare-bases"
-)
+chart = build_view(list(selected), base_year, currency)
+plotly_chart(chart.figure, key="compare-bases")
 
 # 4. Footnotes: every converted number's rate, date and source.
 st.subheader("How these numbers were made")
@@ -145,3 +167,4 @@ notes.append(
 )
 st.markdown("\n".join(f"{i}. {md_escape(note)}" for i, note in enumerate(notes, start=1)))
 credit(dataset, fx=True, world_bank=True)
+share_panel(chart, key="compare")

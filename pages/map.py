@@ -2,44 +2,49 @@
 
 import streamlit as st
 
+from charts.views import map_view
 from dashboard import url_state
-from dashboard.chrome import cached_figure, credit, md_escape, plotly_chart
+from dashboard.chrome import cached, credit, is_embedded, md_escape, plotly_chart
 from dashboard.data import get_dataset
 from dashboard.filter_ui import filter_panel
+from dashboard.share import render_embedded, share_panel
 from dashboard.tables import announcements_table
-from investments.aggregate import country_totals
-from investments.filters import basis_column, basis_label
 from investments.load import COUNTRY_NAME
 from investments.schema import Col
-from viz.choropleth import country_totals_map, value_text
+from viz.choropleth import value_text
 
-st.title("Where the pledges go")
 dataset = get_dataset()
 if dataset is None:
     st.stop()
-
 view = filter_panel(dataset, page_keys=("selected",))
-basis = view.filter.basis
-label = basis_label(basis, view.base_year)
-totals = country_totals(view.rows, value=basis_column(basis, view.base_year))
+view_key = tuple(sorted(view.filter.to_query().items())) + (("base_year_used", view.base_year),)
+chart = cached(
+    "map",
+    dataset,
+    view_key,
+    lambda: map_view(view.normalized, view.filter, base_year=view.base_year),
+)
+if is_embedded():
+    render_embedded(chart)
+    st.stop()
 
-st.markdown(f"**Total pledged per host country, {md_escape(label)}**")
+st.title("Where the pledges go")
+basis = view.filter.basis
+st.markdown(f"**{md_escape(chart.text.units)}**")
 summing = (
     " Per-person and share-of-GDP totals add each pledge's own figure."
     if basis in ("per_capita", "share_of_gdp")
     else ""
 )
 st.caption(
-    f"{md_escape(view.description)} · {len(view.rows):,} pledges in {len(totals)} countries.{summing}"
+    f"{md_escape(view.description)} · {len(view.rows):,} pledges in {len(chart.data)} countries.{summing}"
 )
-
-view_key = tuple(sorted(view.filter.to_query().items())) + (("base_year_used", view.base_year),)
-figure = cached_figure(
-    "map", dataset, view_key, lambda: country_totals_map(totals, basis=basis, legend_title=label)
-)
-event = plotly_chart(figure, key="map-chart", on_select="rerun")
+event = plotly_chart(chart.figure, key="map-chart", on_select="rerun")
+credit(dataset, fx=True, world_bank=basis in ("per_capita", "share_of_gdp"))
+share_panel(chart, key="map")
 
 # Selecting a country: a click on the map, or the select box (both land in the URL).
+totals = chart.data
 names = dict(zip(totals[Col.COUNTRY_ISO3], totals[COUNTRY_NAME], strict=True))
 clicked = [
     p.get("location") for p in (event.selection.points if event else []) if p.get("location")
@@ -65,8 +70,14 @@ elif "selected" in st.query_params:
 
 if selected:
     row = totals[totals[Col.COUNTRY_ISO3] == selected].iloc[0]
+    total_column = [c for c in totals.columns if c.startswith("total (")][0]
     st.subheader(
-        f"{names[selected]}: {value_text(row['total'], basis)} in {row['pledges']} pledge(s)"
+        f"{names[selected]}: {value_text(row[total_column], basis)} in {row['pledges']} pledge(s)"
     )
     announcements_table(view.rows[view.rows[Col.COUNTRY_ISO3] == selected], key="map-country-table")
-credit(dataset, fx=True, world_bank=basis in ("per_capita", "share_of_gdp"))
+    st.page_link(
+        "pages/country.py",
+        label=f"{names[selected]}'s country profile",
+        icon=":material/flag:",
+        query_params={"iso3": selected},
+    )

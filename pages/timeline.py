@@ -2,22 +2,36 @@
 
 import streamlit as st
 
-from dashboard.chrome import cached_figure, credit, md_escape, plotly_chart
+from charts.views import timeline_view
+from dashboard.chrome import cached, credit, is_embedded, md_escape, plotly_chart
 from dashboard.data import get_dataset
 from dashboard.filter_ui import filter_panel
-from investments.filters import basis_column, basis_label
+from dashboard.share import render_embedded, share_panel
 from viz.theme import company_colours
-from viz.timeline import pledge_timeline
 
-st.title("When the pledges were made")
 dataset = get_dataset()
 if dataset is None:
     st.stop()
-
 # Running totals only add up for dollar amounts, so the timeline offers those two measures.
 view = filter_panel(dataset, bases=("nominal", "constant"))
-label = basis_label(view.filter.basis, view.base_year)
-st.markdown(f"**Every announcement and each company's running total, {md_escape(label)}**")
+view_key = tuple(sorted(view.filter.to_query().items())) + (("base_year_used", view.base_year),)
+chart = cached(
+    "timeline",
+    dataset,
+    view_key,
+    lambda: timeline_view(
+        view.normalized,
+        view.filter,
+        base_year=view.base_year,
+        colours=company_colours(dataset.companies),
+    ),
+)
+if is_embedded():
+    render_embedded(chart)
+    st.stop()
+
+st.title("When the pledges were made")
+st.markdown(f"**{md_escape(chart.text.units)}**")
 st.caption(
     f"{md_escape(view.description)} · {len(view.rows):,} announcements. Hover a dot for the amount as "
     "announced, converted, its period and source; drag the slider under the lower chart to zoom in time."
@@ -27,19 +41,6 @@ st.caption(
         else ""
     )
 )
-view_key = tuple(sorted(view.filter.to_query().items())) + (("base_year_used", view.base_year),)
-figure = cached_figure(
-    "timeline",
-    dataset,
-    view_key,
-    lambda: pledge_timeline(
-        view.rows,
-        value=basis_column(view.filter.basis, view.base_year),
-        basis=view.filter.basis,
-        value_label=label,
-        colours=company_colours(dataset.companies),
-        show_lineage=not view.filter.latest_only,
-    ),
-)
-plotly_chart(figure, key="timeline-chart")
+plotly_chart(chart.figure, key="timeline-chart")
 credit(dataset, fx=True)
+share_panel(chart, key="timeline")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TypeVar
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from investments.credits import source_line
 from investments.load import Dataset
+
+T = TypeVar("T")
 
 # plotly.js fetches map shapes from this path instead of its CDN (see static/topojson).
 PLOTLY_CONFIG = {
@@ -32,20 +34,21 @@ def plotly_chart(fig, *, key: str, on_select: str = "ignore", selection_mode=("p
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _cached_figure(
-    kind: str, version: str, view_key: tuple, _build: Callable[[], go.Figure]
-) -> go.Figure:
+def _cached(kind: str, version: str, view_key: tuple, _build: Callable[[], T]) -> T:
     return _build()
 
 
-def cached_figure(
-    kind: str, dataset: Dataset, view_key: tuple, build: Callable[[], go.Figure]
-) -> go.Figure:
-    """Build a figure once per (data version, view): reruns with the same filter reuse it.
+def cached(kind: str, dataset: Dataset, view_key: tuple, build: Callable[[], T]) -> T:
+    """Build a chart view once per (data version, view): reruns with the same filter reuse it.
 
-    Figures are shared between sessions; callers must not mutate the returned figure.
+    Results are shared between sessions; callers must not mutate them.
     """
-    return _cached_figure(kind, dataset.version, view_key, build)
+    return _cached(kind, dataset.version, view_key, build)
+
+
+def is_embedded() -> bool:
+    """True inside an iframe opened with ?embed=true (Streamlit hides that parameter)."""
+    return bool(getattr(st.context, "is_embedded", False))
 
 
 def credit(dataset: Dataset, **kwargs: bool) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import streamlit as st
 
-from dashboard.chrome import md_escape
+from dashboard.chrome import is_embedded, md_escape
 from dashboard.data import get_normalized
 from investments.filters import (
     BASES,
@@ -76,6 +76,17 @@ def filter_panel(
         notices.append(Notice("basis", from_url.basis, "not a measure of this page"))
         from_url = replace(from_url, basis=bases[0])
     _notices(notices)
+    if is_embedded():  # an embed shows the view its URL names, without controls
+        base_year = from_url.base_year or latest_year
+        normalized = get_normalized(dataset, base_year)
+        rows = from_url.apply(normalized)
+        return View(
+            from_url,
+            base_year,
+            normalized,
+            rows,
+            from_url.describe(normalized, base_year=base_year),
+        )
 
     company_names = dict(zip(everything[Col.COMPANY], everything[COMPANY_NAME], strict=True))
     country_names = dict(zip(everything[Col.COUNTRY_ISO3], everything[COUNTRY_NAME], strict=True))

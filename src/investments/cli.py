@@ -71,6 +71,28 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _publish(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from charts.publish import publish  # charts build on investments; imported only here
+
+    try:
+        dataset = load_dataset(args.data_dir)
+    except DataError as error:
+        print(error.report())
+        print(f"{error}: nothing published", file=sys.stderr)
+        return 1
+    written = publish(
+        dataset,
+        args.out,
+        base_year=args.base_year or latest_complete_year(),
+        as_of=dt.date.today(),
+        base_url=args.base_url,
+    )
+    print(f"wrote {len(written)} embeds and index.html to {args.out}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m investments", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -97,6 +119,18 @@ def build_parser() -> argparse.ArgumentParser:
         "the rows are those the page shows (default lineage: latest pledge per lineage)",
     )
     export.set_defaults(run=_export)
+    publish = commands.add_parser(
+        "publish", help="write every standard chart as a static, embeddable page"
+    )
+    publish.add_argument(
+        "--out", required=True, type=Path, help="folder to write (created if missing)"
+    )
+    publish.add_argument("--data-dir", type=Path, default=SHIPPED_DATA_DIR)
+    publish.add_argument("--base-year", type=int, default=None)
+    publish.add_argument(
+        "--base-url", default="", help="public URL the folder will be served from (for embed code)"
+    )
+    publish.set_defaults(run=_publish)
     return parser
 
 

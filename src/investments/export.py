@@ -133,3 +133,24 @@ def to_csv_bytes(normalized: pd.DataFrame, *, base_year: int) -> bytes:
     buffer = io.StringIO()
     export_frame(normalized, base_year=base_year).to_csv(buffer, index=False, lineterminator="\n")
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
+
+
+def frame_to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """Any small table (a chart's own data) as the same safe CSV: UTF-8 with BOM, plain
+    numbers, ISO dates, formula-safe text."""
+    out = pd.DataFrame(index=frame.index)
+    for column in frame.columns:
+        series = frame[column]
+        if pd.api.types.is_datetime64_any_dtype(series):
+            out[column] = series.dt.strftime("%Y-%m-%d").fillna("")
+        elif pd.api.types.is_integer_dtype(series):
+            out[column] = series.astype("string").fillna("")
+        elif pd.api.types.is_float_dtype(series):
+            out[column] = [("" if pd.isna(v) else _plain_number(float(v), None)) for v in series]
+        else:
+            out[column] = [
+                ("" if v is None or v is pd.NA or v != v else defuse_cell(str(v))) for v in series
+            ]
+    buffer = io.StringIO()
+    out.astype(object).to_csv(buffer, index=False, lineterminator="\n")
+    return "\ufeff".encode() + buffer.getvalue().encode("utf-8")

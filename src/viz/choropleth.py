@@ -29,10 +29,13 @@ def value_text(value: float, basis: str) -> str:
 
 
 def _log_ticks(low: float, high: float, basis: str) -> tuple[list[float], list[str]]:
-    """Colour-bar ticks at 1, 2, 5 × powers of ten, labelled in the basis' units."""
+    """Colour-bar ticks at powers of ten (and 2, 5 × when the range is short), in the basis' units."""
     ticks, labels = [], []
-    for exponent in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1):
-        for mantissa in (1, 2, 5):
+    decades = range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)
+    mantissas = (1, 2, 5) if len(decades) <= 3 else (1,)
+    step = 1 if len(decades) <= 6 else 2
+    for exponent in decades[::step]:
+        for mantissa in mantissas:
             value = mantissa * 10**exponent
             if low <= value <= high:
                 ticks.append(math.log10(value))
@@ -118,6 +121,7 @@ def country_totals_map(totals: pd.DataFrame, *, basis: str, legend_title: str) -
         showcountries=True,
         countrycolor=BORDER_COLOUR,
         lataxis_range=[-58, 85],
+        domain={"x": [0, 1], "y": [0.16, 1]},  # the colour bar sits below the map
     )
     fig.update_layout(
         template=TEMPLATE_NAME,

@@ -1,0 +1,90 @@
+"""Country profile: every pledge to one country, in context, against a chosen peer."""
+
+import streamlit as st
+
+from charts.views import country_view
+from dashboard import url_state
+from dashboard.chrome import cached, credit, is_embedded, md_escape, plotly_chart
+from dashboard.data import get_dataset, get_normalized
+from dashboard.share import render_embedded, share_panel
+from dashboard.tables import announcements_table
+from investments import normalize as n
+from investments.comparison import comparison_sentence, resolve
+from investments.formatting import format_money
+from investments.lineage import latest_per_lineage
+from investments.load import COUNTRY_NAME
+from investments.prices import latest_complete_year
+from investments.schema import Col
+from viz.choropleth import value_text
+from viz.theme import company_colours
+
+dataset = get_dataset()
+if dataset is None:
+    st.stop()
+base_year = latest_complete_year()
+normalized = get_normalized(dataset, base_year)
+names = dict(zip(normalized[Col.COUNTRY_ISO3], normalized[COUNTRY_NAME], strict=True))
+countries = sorted(names, key=names.get)
+iso3 = url_state.choice(
+    "iso3", names, "JPN" if "JPN" in names else countries[0], why="no recorded pledge there"
+)
+chart = cached(
+    "country",
+    dataset,
+    (iso3, base_year),
+    lambda: country_view(
+        normalized, iso3, base_year=base_year, colours=company_colours(dataset.companies)
+    ),
+)
+if is_embedded():
+    render_embedded(chart)
+    st.stop()
+
+st.title("Country profile")
+url_state.init_widget("country_iso3", iso3)
+c1, c2 = st.columns(2)
+chosen = c1.selectbox("Country", countries, key="country_iso3", format_func=names.get)
+peers = [c for c in countries if c != chosen]
+default_peer = "AUS" if chosen != "AUS" and "AUS" in names else peers[0]
+url_state.init_widget(
+    "country_peer", url_state.choice("peer", peers, default_peer, why="not a country in the data")
+)
+if st.session_state["country_peer"] not in peers:
+    st.session_state["country_peer"] = default_peer
+peer = c2.selectbox("Compare with", peers, key="country_peer", format_func=names.get)
+st.query_params.from_dict({"iso3": chosen, "peer": peer})
+if chosen != iso3:
+    chart = cached(
+        "country",
+        dataset,
+        (chosen, base_year),
+        lambda: country_view(
+            normalized, chosen, base_year=base_year, colours=company_colours(dataset.companies)
+        ),
+    )
+
+rows = latest_per_lineage(normalized)
+rows = rows[rows[Col.COUNTRY_ISO3] == chosen]
+st.subheader(md_escape(chart.text.title))
+m1, m2, m3, m4 = st.columns(4)
+m1.metric("Pledges (latest per lineage)", len(rows))
+m2.metric("US$ at announcement", format_money(rows[n.AMOUNT_USD_NOMINAL].sum(), "USD"))
+m3.metric("Per person", value_text(rows[n.USD_PER_CAPITA].sum(min_count=1), "per_capita"))
+m4.metric(
+    "Share of one year's GDP", value_text(rows[n.SHARE_OF_GDP_PCT].sum(min_count=1), "share_of_gdp")
+)
+
+items = resolve([f"country:{chosen}", f"country:{peer}"], normalized, base_year=base_year)
+st.markdown(f"> {md_escape(comparison_sentence(items))}")
+st.page_link(
+    "pages/compare.py",
+    label="Compare these totals on every measure",
+    icon=":material/compare_arrows:",
+    query_params={"items": f"country:{chosen},country:{peer}"},
+)
+
+plotly_chart(chart.figure, key="country-chart")
+credit(dataset, fx=True, world_bank=True)
+share_panel(chart, key="country")
+st.subheader("Every pledge, as announced and converted")
+announcements_table(rows, key="country-table")

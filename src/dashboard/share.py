@@ -1,0 +1,145 @@
+"""Under every chart: its alt text, a link to this view, embed code and downloads.
+
+The embed points at the live app in Streamlit's chrome-less mode, or at a published
+static copy when INVESTMENTS_PUBLISHED_BASE_URL names one (`python -m investments publish`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from charts.html import chart_page
+from charts.images import ImageExportUnavailable, chromium_available, image_bytes
+from charts.snippet import embed_snippet, live_embed_url, published_embed_url
+from charts.views import ChartView
+from dashboard.chrome import md_escape
+from investments.export import frame_to_csv_bytes
+
+PUBLISHED_BASE_VARIABLE = "INVESTMENTS_PUBLISHED_BASE_URL"
+
+
+def app_base_url() -> str:
+    url = st.context.url or "http://localhost:8501/"
+    return url if url.endswith("/") else url + "/"
+
+
+def view_url(view: ChartView) -> str:
+    query = f"?{urlencode(view.query)}" if view.query else ""
+    return f"{app_base_url()}{view.page}{query}"
+
+
+def _image(view: ChartView, fmt: str):
+    def build() -> bytes:
+        try:
+            return image_bytes(view.figure, view.text, as_of=dt.date.today(), fmt=fmt)
+        except ImageExportUnavailable as error:
+            return f"Image export is unavailable on this server: {error}".encode()
+
+    return build
+
+
+def share_panel(view: ChartView, *, key: str) -> None:
+    st.caption(f"**Chart description:** {md_escape(view.text.alt)}")
+    with st.expander("Share, embed or download this chart", icon=":material/share:"):
+        st.markdown("**Link to this view**")
+        st.code(view_url(view), language=None, wrap_lines=True)
+
+        published = os.environ.get(PUBLISHED_BASE_VARIABLE, "").strip()
+        targets = ["live app"] + (["published copy"] if published else [])
+        target = (
+            st.radio("Embed from", targets, horizontal=True, key=f"{key}-embed-target")
+            if published
+            else "live app"
+        )
+        src = (
+            published_embed_url(published, view.text.slug)
+            if target == "published copy"
+            else live_embed_url(app_base_url(), view.page, view.query)
+        )
+        st.markdown(
+            "**Embed code** (responsive iframe; the short script lets the chart set its own height)"
+        )
+        st.code(
+            embed_snippet(src, title=view.text.title, kind=view.kind),
+            language="html",
+            wrap_lines=True,
+        )
+
+        st.markdown("**Alt text** for the image versions")
+        st.code(view.text.alt, language=None, wrap_lines=True)
+
+        c1, c2, c3, c4 = st.columns(4)
+        images_ok = chromium_available()
+        c1.download_button(
+            "PNG (2×)",
+            data=_image(view, "png"),
+            file_name=f"{view.text.slug}.png",
+            mime="image/png",
+            key=f"{key}-png",
+            disabled=not images_ok,
+            help=None
+            if images_ok
+            else "Needs Chromium on the server; use the chart toolbar's camera.",
+        )
+        c2.download_button(
+            "SVG",
+            data=_image(view, "svg"),
+            file_name=f"{view.text.slug}.svg",
+            mime="image/svg+xml",
+            key=f"{key}-svg",
+            disabled=not images_ok,
+        )
+        c3.download_button(
+            "Interactive HTML",
+            data=lambda: chart_page(
+                view.figure,
+                view.text,
+                as_of=dt.date.today(),
+                self_contained=True,
+                geo=view.is_geo,
+                data_href=None,
+            ).encode("utf-8"),
+            file_name=f"{view.text.slug}.html",
+            mime="text/html",
+            key=f"{key}-html",
+            help="One file with the chart, its words and plotly.js: opens offline.",
+        )
+        c4.download_button(
+            "Chart data (CSV)",
+            data=frame_to_csv_bytes(view.data),
+            file_name=f"{view.text.slug}.csv",
+            mime="text/csv",
+            key=f"{key}-csv",
+        )
+
+
+def render_embedded(view: ChartView) -> None:
+    """The chrome-less embed: title, subtitle, units, chart, credit and "Get the data"."""
+    from dashboard.chrome import plotly_chart
+
+    st.markdown(f"### {md_escape(view.text.title)}")
+    st.markdown(f"{md_escape(view.text.subtitle)}  \n:gray[{md_escape(view.text.units)}]")
+    plotly_chart(view.figure, key=f"embed-{view.kind}")
+    st.caption(
+        f"{md_escape(view.text.credit_line(as_of=dt.date.today()))} · "
+        f"[Get the data]({view_url(view)})"
+    )
+    # Tell the framing page how tall the embed is (see charts.snippet.RESIZER).
+    st.html(
+        """<script>
+(function () {
+  var main = window.document.querySelector('[data-testid="stMainBlockContainer"]');
+  if (!main || window.parent === window) return;
+  function report() {
+    window.parent.postMessage({type: "btit:height", height: Math.ceil(main.getBoundingClientRect().height) + 8}, "*");
+  }
+  new ResizeObserver(report).observe(main);
+  report();
+})();
+</script>""",
+        unsafe_allow_javascript=True,
+    )

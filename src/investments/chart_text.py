@@ -1,0 +1,156 @@
+"""Every chart's words, written once: title, subtitle, units, credit line and alt text.
+
+The app, the downloads (PNG, SVG, HTML, CSV) and the published embeds all take their
+text from here, so a chart says the same thing wherever a reader meets it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from investments.credits import DATA_LICENCE, PROJECT_NAME
+
+FX_CREDIT = "FX: ECB"
+WORLD_BANK_CREDIT = "population and GDP: World Bank"
+
+
+@dataclass(frozen=True)
+class ChartText:
+    title: str
+    subtitle: str
+    units: str
+    source: str
+    alt: str
+    slug: str  # file-name stem for downloads and published embeds
+
+    def credit_line(self, *, as_of: dt.date) -> str:
+        """Source line with the date, as baked into images."""
+        return f"{self.source} · {as_of:%-d %B %Y}"
+
+
+def source_credit(*, fx: bool = True, world_bank: bool = False) -> str:
+    parts = [f"Source: company announcements compiled by {PROJECT_NAME}"]
+    if fx:
+        parts.append(FX_CREDIT)
+    if world_bank:
+        parts.append(WORLD_BANK_CREDIT)
+    return "; ".join(parts) + f". {DATA_LICENCE}."
+
+
+def _years(rows: pd.DataFrame, column: str = "announced_on") -> str:
+    if rows.empty:
+        return "no years"
+    first, last = rows[column].min().year, rows[column].max().year
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def _top_list(items: list[tuple[str, str]]) -> str:
+    parts = [f"{name} ({value})" for name, value in items]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def map_text(
+    totals: pd.DataFrame,
+    rows: pd.DataFrame,
+    *,
+    measure: str,
+    description: str,
+    value_text,
+    slug: str,
+    per_person: bool,
+) -> ChartText:
+    """`totals` from investments.aggregate.country_totals; `value_text(value)` formats one total."""
+    years = _years(rows)
+    top = [
+        (name, value_text(total))
+        for name, total in zip(totals["country_name"], totals["total"], strict=True)
+    ][:3]
+    if totals.empty:
+        alt = f"Map of big-tech investment commitments by country, {years}: no recorded pledge matches this view."
+    else:
+        alt = (
+            f"Map of big-tech investment commitments by host country, {years}, in {measure}. "
+            f"{len(totals)} countries have recorded pledges; the largest are {_top_list(top)}. "
+            "Countries in grey have no recorded pledge."
+        )
+    return ChartText(
+        title=f"Where big tech pledged its money, {years}",
+        subtitle=description,
+        units=f"Total per host country, {measure}",
+        source=source_credit(fx=True, world_bank=per_person),
+        alt=alt,
+        slug=slug,
+    )
+
+
+def timeline_text(
+    rows: pd.DataFrame,
+    *,
+    measure: str,
+    description: str,
+    top_rows: list[tuple[str, str]],
+    slug: str,
+) -> ChartText:
+    years = _years(rows)
+    companies = rows["company_name"].nunique() if not rows.empty else 0
+    if rows.empty:
+        alt = "Timeline of big-tech investment announcements: none matches this view."
+    else:
+        alt = (
+            f"Timeline of {len(rows)} big-tech investment announcements by {companies} companies, {years}, "
+            f"with each company's running total in {measure}. The largest announcements are {_top_list(top_rows)}."
+        )
+    return ChartText(
+        title=f"When big tech pledged, {years}",
+        subtitle=description,
+        units=f"Dot area and running totals, {measure}",
+        source=source_credit(fx=True),
+        alt=alt,
+        slug=slug,
+    )
+
+
+def compare_text(items: pd.DataFrame, *, sentence: str, base_year: int, slug: str) -> ChartText:
+    labels = " vs ".join(items["label"].tolist())
+    return ChartText(
+        title=" versus ".join(
+            f"{c} {a}" for c, a in zip(items["country_name"], items["as_announced"], strict=True)
+        ),
+        subtitle=labels,
+        units=f"US$ at the announcement-date rate, constant {base_year} US$, per person, share of GDP, per year",
+        source=source_credit(fx=True, world_bank=True),
+        alt=f"Bar charts comparing {labels} on five measures. {sentence}",
+        slug=slug,
+    )
+
+
+def country_text(
+    country: str,
+    rows: pd.DataFrame,
+    *,
+    total_text: str,
+    per_person_text: str,
+    share_text: str,
+    top_rows: list[tuple[str, str]],
+    slug: str,
+) -> ChartText:
+    years = _years(rows)
+    alt = (
+        f"Timeline of {len(rows)} big-tech pledges to {country}, {years}, totalling {total_text} "
+        f"({per_person_text}; {share_text}). The largest are {_top_list(top_rows)}."
+        if not rows.empty
+        else f"No recorded big-tech pledge to {country}."
+    )
+    return ChartText(
+        title=f"Big-tech pledges to {country}, {years}",
+        subtitle=f"{len(rows)} pledges, latest per lineage · {total_text} in all",
+        units="US$ at the announcement-date rate",
+        source=source_credit(fx=True, world_bank=True),
+        alt=alt,
+        slug=slug,
+    )

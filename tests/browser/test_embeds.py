@@ -1,0 +1,154 @@
+"""Embeds as a newsroom uses them: framed in a plain page at phone to desktop widths,
+published as static files, downloaded as one HTML file and opened offline."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import http.server
+import threading
+
+import pytest
+from playwright.sync_api import expect
+
+from charts.html import chart_page
+from charts.publish import publish
+from charts.snippet import embed_snippet, live_embed_url
+from charts.views import map_view
+from investments.filters import Filter
+from investments.load import load_dataset
+from investments.normalize import normalize
+
+pytestmark = pytest.mark.browser
+WIDTHS = (360, 768, 1200)
+AS_OF = dt.date(2026, 11, 25)
+
+
+@contextlib.contextmanager
+def static_server(directory):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("site")
+    written = publish(load_dataset(), out, base_year=2025, as_of=AS_OF)
+    return out, [p.stem for p in written]
+
+
+def _host_page(directory, srcs: list[str], width: int) -> str:
+    frames = "\n".join(
+        f'<div style="width:{width}px">{embed_snippet(src, title=f"chart {i}", kind="map")}</div>'
+        for i, src in enumerate(srcs)
+    )
+    name = f"host-{width}.html"
+    (directory / name).write_text(
+        f"<!doctype html><html><body style='margin:0'>{frames}</body></html>"
+    )
+    return name
+
+
+def _check_frames(page, *, expect_map: bool) -> None:
+    frames = [f for f in page.frames if f != page.main_frame]
+    assert frames, "the host page has iframes"
+    for frame in frames:
+        svg = frame.locator(".main-svg").first
+        expect(svg).to_be_visible(timeout=30_000)
+        if expect_map:
+            expect(frame.locator("path.choroplethlocation").first).to_be_attached(timeout=30_000)
+        overflow = frame.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 1, f"{frame.url} overflows by {overflow}px"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_published_embeds_fit_every_width(page, site, width):
+    out, slugs = site
+    chosen = (
+        [s for s in slugs if s.startswith("map-")][:1]
+        + ["country-jpn"]
+        + [s for s in slugs if s.startswith("compare-")]
+    )
+    host = _host_page(out, [f"embed/{s}.html" for s in chosen], width)
+    with static_server(out) as base:
+        page.goto(f"{base}/{host}")
+        _check_frames(page, expect_map=False)
+        heights = page.evaluate(
+            "() => Array.from(document.querySelectorAll('iframe')).map(f => f.offsetHeight)"
+        )
+        docs = [f.evaluate("() => document.documentElement.scrollHeight") for f in page.frames[1:]]
+        for height, doc in zip(heights, docs, strict=True):
+            assert height >= doc - 2, "the resizer grew the iframe to its content"
+    assert page.console_errors == []
+    assert page.external_requests == []
+    assert page.failed_responses == []
+
+
+def test_every_published_embed_draws(page, site):
+    out, slugs = site
+    with static_server(out) as base:
+        page.goto(f"{base}/index.html")
+        expect(page.locator("li")).to_have_count(len(slugs))
+        for slug in slugs:
+            page.goto(f"{base}/embed/{slug}.html")
+            expect(page.locator(".main-svg").first).to_be_visible(timeout=30_000)
+            if slug.startswith("map-"):
+                expect(page.locator("path.choroplethlocation").first).to_be_attached(timeout=30_000)
+            expect(page.locator("figcaption")).to_contain_text("Source: company announcements")
+    assert page.console_errors == []
+    assert page.external_requests == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_live_app_embeds_fit_every_width(page, app_url, tmp_path, width):
+    srcs = [
+        live_embed_url(app_url, "map", {"basis": "per_capita"}),
+        live_embed_url(app_url, "compare", {}),
+    ]
+    host = _host_page(tmp_path, srcs, width)
+    with static_server(tmp_path) as base:
+        page.goto(f"{base}/{host}")
+        _check_frames(page, expect_map=False)
+        for frame in page.frames[1:]:
+            expect(frame.locator("[data-testid='stSidebar']")).to_have_count(0)
+            expect(frame.locator("[data-testid='stCaptionContainer']").last).to_contain_text(
+                "Get the data"
+            )
+    assert page.external_requests == []
+    assert page.console_errors == []
+
+
+def test_downloaded_html_draws_offline(browser, tmp_path):
+    """One file, opened from disk with every request refused: the map still draws."""
+    normalized = normalize(load_dataset(), base_year=2025)
+    view = map_view(normalized, Filter(), base_year=2025)
+    path = tmp_path / "map.html"
+    path.write_text(chart_page(view.figure, view.text, as_of=AS_OF, self_contained=True, geo=True))
+    context = browser.new_context()
+    requested = []
+
+    def refuse(route):
+        if not route.request.url.startswith("file://"):
+            requested.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    context.route("**/*", refuse)
+    page = context.new_page()
+    page.goto(path.as_uri())
+    expect(page.locator("path.choroplethlocation").first).to_be_attached(timeout=30_000)
+    assert page.locator("path.choroplethlocation").count() >= 40
+    expect(page.locator("h1")).to_have_text(view.text.title)
+    assert requested == []
+    context.close()
