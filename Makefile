@@ -55,7 +55,7 @@ clean:
 
 # Rewrite the golden files from the current code (review the diff before committing).
 golden: install-test
-	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_export.py
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_export.py tests/test_chart_text.py
 
 # Benchmarks are not tests: figures go to docs/PERFORMANCE.md.
 bench: install

@@ -24,8 +24,12 @@ def choices(normalized):
 @pytest.mark.parametrize(
     ("chosen", "ids", "words"),
     [
-        (Filter(), 3, "US$ at announcement"),
-        (Filter(lineage="all"), 4, "US$ at announcement · every announcement"),
+        (Filter(), 3, "All recorded pledges · US$ at announcement"),
+        (
+            Filter(lineage="all"),
+            4,
+            "All recorded pledges · US$ at announcement · every announcement",
+        ),
         (Filter(companies=("microsoft",)), 2, "Microsoft · US$ at announcement"),
         (Filter(countries=("JPN", "AUS")), 2, "Japan and Australia · US$ at announcement"),
         (Filter(regions=("Asia",)), 1, "Asia · US$ at announcement"),
@@ -39,7 +43,7 @@ def choices(normalized):
         (Filter(min_usd=1e9, max_usd=5e9), 2, "US$1 billion to US$5 billion · US$ at announcement"),
         (Filter(text="fixture"), 2, "matching “fixture” · US$ at announcement"),
         (Filter(text="MISSISSIPPI"), 1, "matching “MISSISSIPPI” · US$ at announcement"),
-        (Filter(basis="constant"), 3, f"constant {BASE_YEAR} US$"),
+        (Filter(basis="constant"), 3, f"All recorded pledges · constant {BASE_YEAR} US$"),
         (
             Filter(companies=("amazon",), lineage="all"),
             2,

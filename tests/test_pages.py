@@ -190,7 +190,7 @@ def test_timeline_draws_dots_and_running_totals():
     at = _run("pages/timeline.py")
     spec = _chart_spec(at)
     names = {t.get("name") for t in spec["data"]}
-    assert "Microsoft" in names and "Amazon (incl. AWS)" in names
+    assert "Microsoft" in names and "Amazon" in names
     assert "restates or raises" not in names  # hidden in the default "latest pledge" view
 
 
@@ -230,3 +230,56 @@ def test_explore_download_equals_the_cli_export_for_the_same_filter(tmp_path):
     out = tmp_path / "export.csv"
     assert main(["export", "--out", str(out), "--filter", query]) == 0
     assert captured[name] == out.read_bytes()
+
+
+def test_country_profile_defaults_to_japan_against_australia():
+    at = _run("pages/country.py")
+    assert at.selectbox(key="country_iso3").value == "JPN"
+    assert at.selectbox(key="country_peer").value == "AUS"
+    text = " ".join(m.value for m in at.markdown).replace("\\\\", "")
+    assert "pledges to Japan" in text and "pledges to Australia" in text
+    assert at.query_params["iso3"] == "JPN"
+
+
+def test_country_profile_from_url_and_bad_values():
+    at = _run("pages/country.py", {"iso3": "IND", "peer": "BRA"})
+    assert at.selectbox(key="country_iso3").value == "IND"
+    assert at.selectbox(key="country_peer").value == "BRA"
+    at = _run("pages/country.py", {"iso3": "XXX"})
+    assert any("iso3" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize(
+    ("page", "query"),
+    [
+        ("pages/map.py", {"basis": "per_capita"}),
+        ("pages/timeline.py", {}),
+        ("pages/compare.py", {}),
+        ("pages/country.py", {"iso3": "AUS"}),
+    ],
+)
+def test_embed_mode_shows_the_chart_and_its_words_only(page, query):
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.context["is_embedded"] = True
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(page)
+    at.run()
+    assert not at.exception
+    assert not at.sidebar.children or len(at.sidebar.children) == 0
+    assert len(at.get("plotly_chart")) == 1
+    captions = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "Source: company announcements" in captions and "Get the data" in captions
+    assert not at.title, "no page title or controls in an embed"
+
+
+def test_share_panel_offers_link_embed_code_and_downloads():
+    at = _run("pages/map.py", {"basis": "per_capita"})
+    codes = [c.value for c in at.code]
+    assert any(c.startswith("http") and "map?basis=per_capita" in c for c in codes)
+    snippet = next(c for c in codes if c.startswith("<iframe"))
+    assert 'loading="lazy"' in snippet and "allow-downloads" in snippet and "embed=true" in snippet
+    assert 'title="Where big tech pledged its money' in snippet
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert {"PNG (2×)", "SVG", "Interactive HTML", "Chart data (CSV)"} <= set(labels)

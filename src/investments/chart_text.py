@@ -47,6 +47,11 @@ def _years(rows: pd.DataFrame, column: str = "announced_on") -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
+def _short(company_name: str) -> str:
+    """ "Amazon (incl. AWS)" -> "Amazon" for titles."""
+    return company_name.split(" (")[0]
+
+
 def _top_list(items: list[tuple[str, str]]) -> str:
     parts = [f"{name} ({value})" for name, value in items]
     if len(parts) <= 1:
@@ -118,8 +123,11 @@ def timeline_text(
 def compare_text(items: pd.DataFrame, *, sentence: str, base_year: int, slug: str) -> ChartText:
     labels = " vs ".join(items["label"].tolist())
     return ChartText(
-        title=" versus ".join(
-            f"{c} {a}" for c, a in zip(items["country_name"], items["as_announced"], strict=True)
+        title=" vs ".join(
+            f"{_short(company)} in {country} ({amount})"
+            for company, country, amount in zip(
+                items["company_name"], items["country_name"], items["as_announced"], strict=True
+            )
         ),
         subtitle=labels,
         units=f"US$ at the announcement-date rate, constant {base_year} US$, per person, share of GDP, per year",

@@ -127,6 +127,8 @@ class Filter:
             parts.append(_amount_words(self.min_usd, self.max_usd))
         if self.text:
             parts.append(f"matching “{self.text}”")
+        if not parts:
+            parts.append("All recorded pledges")
         parts.append(basis_label(self.basis, self.base_year or base_year))
         if not self.latest_only:
             parts.append(LINEAGES["all"])

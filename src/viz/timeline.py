@@ -69,6 +69,11 @@ def pledge_timeline(
     values = rows[value].astype("float64")
     top = values.max() if values.notna().any() else 1.0
     sizeref = 2.0 * top / MAX_MARKER_PX**2 if top > 0 else 1
+    # Short names ("Amazon", not "Amazon (incl. AWS)") keep the axis readable in a 360 px embed.
+    rows = rows.assign(
+        **{COMPANY_NAME: rows[COMPANY_NAME].astype(str).str.replace(r"\s*\(.*\)$", "", regex=True)}
+    )
+    colours = {name.split(" (")[0]: colour for name, colour in colours.items()}
     companies = sorted(rows[COMPANY_NAME].dropna().unique(), reverse=True)
 
     if show_lineage:
