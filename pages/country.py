@@ -66,7 +66,8 @@ if chosen != iso3:
 rows = latest_per_lineage(normalized)
 rows = rows[rows[Col.COUNTRY_ISO3] == chosen]
 st.subheader(md_escape(chart.text.title))
-m1, m2, m3, m4 = st.columns(4)
+m1, m2 = st.columns(2)
+m3, m4 = st.columns(2)
 m1.metric("Pledges (latest per lineage)", len(rows))
 m2.metric("US$ at announcement", format_money(rows[n.AMOUNT_USD_NOMINAL].sum(), "USD"))
 m3.metric("Per person", value_text(rows[n.USD_PER_CAPITA].sum(min_count=1), "per_capita"))

@@ -100,6 +100,7 @@ def pledge_timeline(
             )
 
     labelled = set(values.nlargest(LABELLED).index)
+    last_date = rows[Col.ANNOUNCED_ON].max()
     for company in companies:
         mine = rows[rows[COMPANY_NAME] == company].sort_values(Col.ANNOUNCED_ON)
         colour = colours.get(company, MUTED_COLOUR)
@@ -143,17 +144,21 @@ def pledge_timeline(
             col=1,
         )
         cumulative = size.cumsum()
+        # Carry each running total to the last date shown, so a company with one pledge
+        # still draws a line (a step needs two points).
+        dates = list(mine[Col.ANNOUNCED_ON]) + [last_date]
+        totals = list(cumulative) + [cumulative.iloc[-1]]
         fig.add_trace(
             go.Scatter(
-                x=mine[Col.ANNOUNCED_ON],
-                y=cumulative,
+                x=dates,
+                y=totals,
                 mode="lines",
                 line_shape="hv",
                 line={"color": colour, "width": 2},
                 name=str(company),
                 legendgroup=str(company),
                 hovertemplate=f"{plotly_text(company)}<br>%{{x|%d %b %Y}}: %{{customdata}}<extra></extra>",
-                customdata=[value_text(v, basis) for v in cumulative],
+                customdata=[value_text(v, basis) for v in totals],
             ),
             row=2,
             col=1,
@@ -165,7 +170,7 @@ def pledge_timeline(
     fig.update_layout(
         template=TEMPLATE_NAME,
         height=max(560, 34 * len(companies) + 420),
-        legend={"orientation": "h", "y": -0.12},
+        legend={"orientation": "h", "y": -0.2, "yanchor": "top"},  # below the range slider
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
     )
     return fig

@@ -114,6 +114,8 @@ def test_live_app_embeds_fit_every_width(page, app_url, tmp_path, width):
     srcs = [
         live_embed_url(app_url, "map", {"basis": "per_capita"}),
         live_embed_url(app_url, "compare", {}),
+        live_embed_url(app_url, "timeline", {"company": "microsoft,amazon"}),
+        live_embed_url(app_url, "country", {"iso3": "AUS"}),
     ]
     host = _host_page(tmp_path, srcs, width)
     with static_server(tmp_path) as base:
