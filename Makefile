@@ -19,11 +19,12 @@ install: $(BIN)/python
 install-test: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 
-# Debian's Chromium drives the browser tests (Playwright never downloads a browser here).
+# Debian's Chromium drives the browser tests (Playwright never downloads a browser here);
+# Debian's nginx fronts two app replicas in the deployment test.
 browser:
-	@test -x $(CHROMIUM) || { \
+	@{ test -x $(CHROMIUM) && test -x /usr/sbin/nginx; } || { \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium nginx; }
 
 run: install
 	$(BIN)/streamlit run app.py --server.port $(PORT)

@@ -38,7 +38,7 @@ def test_map_draws_countries_from_local_shapes(page, app_url):
 
 def test_first_reader_after_start_gets_the_app_not_a_bare_page(browser):
     """A fresh server's first request for /map must run app.py (menu, page config)."""
-    from tests.browser.conftest import running_app
+    from tests.apprunner import running_app
 
     with running_app() as url:
         page = browser.new_page()
