@@ -28,6 +28,7 @@ if dataset is None:
     st.stop()
 
 # 1. The view, from the URL (whitelisted) or the defaults.
+url_state.only_these(("items", "base_year", "currency"))
 latest_year = latest_complete_year()
 base_years = [str(y) for y in range(latest_year, 2018, -1)]
 base_year = int(

@@ -21,6 +21,7 @@ from viz.theme import company_colours
 dataset = get_dataset()
 if dataset is None:
     st.stop()
+url_state.only_these(("iso3", "peer"))
 base_year = latest_complete_year()
 normalized = get_normalized(dataset, base_year)
 names = dict(zip(normalized[Col.COUNTRY_ISO3], normalized[COUNTRY_NAME], strict=True))

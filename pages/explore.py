@@ -10,6 +10,7 @@ from dashboard.filter_ui import filter_panel
 from dashboard.tables import announcements_table
 from investments.export import to_csv_bytes
 from investments.filters import basis_column, basis_label
+from investments.load import data_version
 from investments.package_zip import data_package_zip
 
 st.title("Explore the data")
@@ -49,12 +50,20 @@ c2.download_button(
     mime="text/csv",
     icon=":material/download:",
 )
+# The zip copies the files on disk: offer it only while they are the version being shown.
+files_current = data_version(data_dir()) == dataset.version
 c3.download_button(
     "Download the data package (zip)",
-    data=data_package_zip(data_dir(), data_version=dataset.version),
+    data=(lambda: data_package_zip(data_dir(), data_version=dataset.version))
+    if files_current
+    else b"",
     file_name=f"big-tech-investment-tracker-data_{dataset.version}.zip",
     mime="application/zip",
     icon=":material/folder_zip:",
+    disabled=not files_current,
+    help=None
+    if files_current
+    else "The data files are being corrected; the package returns when they are valid.",
 )
 st.caption(
     f"The CSVs hold amounts as announced, the exchange rate and fixing date used, US dollars then and in "

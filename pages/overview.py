@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from dashboard import url_state
 from dashboard.chrome import credit, plotly_chart
 from dashboard.data import get_dataset
 from dashboard.tables import announcements_table
@@ -18,6 +19,7 @@ st.markdown(
 )
 
 dataset = get_dataset()
+url_state.only_these(())
 if dataset is None:
     st.stop()
 rows = dataset.investments

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from dashboard import url_state
 from dashboard.chrome import credit, md_escape
 from dashboard.data import get_dataset
 from investments.dictionary import dictionary_frame
@@ -21,6 +22,7 @@ from investments.schema import (
 
 st.title("Sources & methodology")
 dataset = get_dataset()
+url_state.only_these(())
 if dataset is None:
     st.stop()
 rows = dataset.investments

@@ -58,3 +58,11 @@ def init_widget(key: str, value: object) -> None:
     """Seed a widget's state from the URL once per session; later the widget owns it."""
     if key not in st.session_state:
         st.session_state[key] = value
+
+
+def only_these(keys: Iterable[str]) -> None:
+    """A notice for every URL parameter this page does not read (nothing else happens)."""
+    allowed = set(keys)
+    for key, value in st.query_params.to_dict().items():
+        if key not in allowed:
+            _notice(key, value, "this page has no such setting")

@@ -75,3 +75,31 @@ def test_filter_change_updates_the_address(page, app_url):
     expect(page.locator("path.choroplethlocation").first).to_be_attached(timeout=30_000)
     page.get_by_text("US$ per person").click()
     expect(page).to_have_url(re.compile(r"basis=per_capita"), timeout=15_000)
+
+
+def test_hostile_data_never_runs_in_the_browser(browser, hostile_dir):
+    """Rows whose text holds <script>, <img onerror> and inline handlers show as text."""
+    from tests.apprunner import running_app
+
+    with running_app(env={"INVESTMENTS_DATA_DIR": str(hostile_dir)}) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        for path in (
+            "/",
+            "/explore?lineage=all",
+            "/timeline?lineage=all",
+            "/compare",
+            "/country?iso3=JPN",
+            "/sources",
+            "/map?selected=JPN",
+        ):
+            page.goto(url + path)
+            expect(page.locator("[data-testid='stMainBlockContainer'] h1").first).to_be_visible(
+                timeout=30_000
+            )
+            page.wait_for_load_state("networkidle")
+            assert page.locator("img[onerror], [onmouseover]").count() == 0, path
+        assert dialogs == []
+        context.close()
