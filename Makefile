@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test install install-test browser lint validate export golden bench screenshots topojson clean
+.PHONY: run test install install-test browser lint validate export golden bench bench-app screenshots topojson clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,3 +61,7 @@ golden: install-test
 # Benchmarks are not tests: figures go to docs/PERFORMANCE.md.
 bench: install
 	$(BIN)/python bench/bench_normalize.py
+
+# The app under load against the framework floor and a static page (figures: docs/PERFORMANCE.md).
+bench-app: install-test browser
+	$(BIN)/python bench/bench_app.py

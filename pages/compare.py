@@ -74,20 +74,34 @@ st.caption(
     "Pick two to four pledges or country totals and see them on every basis."
 )
 
+
 # 2. Widgets, seeded from the URL once per session.
-pledge_labels = {
-    row[Col.ID]: f"{row[COMPANY_NAME]} · {row[COUNTRY_NAME]} · {row[Col.ANNOUNCED_ON]:%b %Y} · "
-    f"{format_as_announced(row[Col.AMOUNT], row[Col.CURRENCY], row[Col.AMOUNT_QUALIFIER])}"
-    for _, row in normalized.sort_values([COUNTRY_NAME, Col.ANNOUNCED_ON]).iterrows()
-}
-country_labels = {
-    f"country:{iso3}": f"{name} — all companies (total)"
-    for iso3, name in sorted(
+def _option_labels() -> dict[str, str]:
+    ordered = normalized.sort_values([COUNTRY_NAME, Col.ANNOUNCED_ON])
+    pledges = {
+        pledge_id: f"{company} · {country} · {announced:%b %Y} · {format_as_announced(amount, code, qualifier)}"
+        for pledge_id, company, country, announced, amount, code, qualifier in zip(
+            ordered[Col.ID],
+            ordered[COMPANY_NAME],
+            ordered[COUNTRY_NAME],
+            ordered[Col.ANNOUNCED_ON],
+            ordered[Col.AMOUNT],
+            ordered[Col.CURRENCY],
+            ordered[Col.AMOUNT_QUALIFIER],
+            strict=True,
+        )
+    }
+    countries = sorted(
         zip(normalized[Col.COUNTRY_ISO3], normalized[COUNTRY_NAME], strict=True),
         key=lambda pair: pair[1],
     )
-}
-options = {**pledge_labels, **country_labels}
+    return {
+        **pledges,
+        **{f"country:{iso3}": f"{name} — all companies (total)" for iso3, name in countries},
+    }
+
+
+options = dict(cached("compare-options", dataset, (base_year,), _option_labels))
 for item in chosen:  # country-and-company totals appear only when asked for
     options.setdefault(item, item)
 
@@ -124,12 +138,17 @@ if len(selected) < 2:
 
 # 3. The comparison.
 normalized = get_normalized(dataset, base_year)
-items = resolve(
-    selected,
-    normalized,
-    base_year=base_year,
-    display_per_usd=display_per_usd(dataset, base_year, currency),
-    display_currency=currency,
+items = cached(
+    "compare-items",
+    dataset,
+    (tuple(selected), base_year, currency),
+    lambda: resolve(
+        selected,
+        normalized,
+        base_year=base_year,
+        display_per_usd=display_per_usd(dataset, base_year, currency),
+        display_currency=currency,
+    ),
 )
 
 sentence = comparison_sentence(items)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import streamlit as st
 
-from dashboard.chrome import is_embedded, md_escape
+from dashboard.chrome import cached, is_embedded, md_escape
 from dashboard.data import get_normalized
 from investments.filters import (
     BASES,
@@ -68,7 +68,12 @@ def filter_panel(
     latest_year = latest_complete_year()
     base_years = list(range(latest_year, FIRST_BASE_YEAR - 1, -1))
     everything = get_normalized(dataset, latest_year)
-    choices = Choices.of(everything, base_years=base_years)
+    choices = cached(
+        "filter-choices",
+        dataset,
+        (latest_year,),
+        lambda: Choices.of(everything, base_years=base_years),
+    )
     page_keys = tuple(page_keys)
     from_url, notices = from_query(st.query_params.to_dict(), choices, other_keys=page_keys)
     bases = tuple(bases)
