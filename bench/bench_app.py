@@ -174,7 +174,21 @@ def time_to_chart(browser, url: str, selector: str, repeats: int) -> float:
     return statistics.median(times)
 
 
-def browser_timings(app: App, floor: App, static: StaticServer, repeats: int) -> dict:
+def published_site() -> Path:
+    """Every standard chart as static embeds (python -m investments publish)."""
+    import datetime as dt
+
+    from charts.publish import publish
+    from investments.load import load_dataset
+    from investments.prices import latest_complete_year
+
+    target = Path(tempfile.mkdtemp(prefix="site-"))
+    publish(load_dataset(), target, base_year=latest_complete_year(), as_of=dt.date.today())
+    return target
+
+
+def browser_timings(app: App, floor: App, static: StaticServer, repeats: int,
+                    published: StaticServer | None = None) -> dict:
     results = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -187,6 +201,12 @@ def browser_timings(app: App, floor: App, static: StaticServer, repeats: int) ->
         )
         for path, selector in PAGES.items():
             results[path] = time_to_chart(browser, app.url + path, selector, repeats)
+        if published is not None:
+            for slug, selector in (("map-us-at-announcement", "path.choroplethlocation"),
+                                   ("compare-microsoft-jpn-2024-04-microsoft-aus-2023-10", ".main-svg"),
+                                   ("country-jpn", ".main-svg")):
+                results[f"published embed: {slug}"] = time_to_chart(
+                    browser, f"{published.url}/embed/{slug}.html", selector, repeats)
         # Filter change, as a reader does it: pick "US$ per person" on the map.
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
@@ -294,8 +314,9 @@ def main() -> None:
     floor = App(floors / "floor_app.py", cwd=floors)
     title_floor = App(floors / "title_app.py", cwd=floors)
     static = StaticServer(static_dir())
+    published = StaticServer(published_site())
     try:
-        timings = browser_timings(app, floor, static, repeats)
+        timings = browser_timings(app, floor, static, repeats, published)
         static_s = timings["static page"]
         floor_s = timings["floor (one-chart Streamlit)"]
         print("## Time to chart in headless Chromium (median)\n")
@@ -337,6 +358,7 @@ def main() -> None:
         for server in (app, floor, title_floor):
             server.close()
         static.close()
+        published.close()
     print("\nData scale: `python bench/bench_normalize.py` (validate + normalize + aggregate).")
 
 

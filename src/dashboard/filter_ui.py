@@ -84,7 +84,7 @@ def filter_panel(
     if is_embedded():  # an embed shows the view its URL names, without controls
         base_year = from_url.base_year or latest_year
         normalized = get_normalized(dataset, base_year)
-        rows = from_url.apply(normalized)
+        rows = _rows(dataset, from_url, base_year, normalized)
         return View(
             from_url,
             base_year,
@@ -194,7 +194,13 @@ def filter_panel(
     st.query_params.from_dict({**chosen.to_query(), **kept})
 
     normalized = get_normalized(dataset, base_year)
-    rows = chosen.apply(normalized)
+    rows = _rows(dataset, chosen, base_year, normalized)
     return View(
         chosen, base_year, normalized, rows, chosen.describe(normalized, base_year=base_year)
     )
+
+
+def _rows(dataset: Dataset, chosen: Filter, base_year: int, normalized: pd.DataFrame) -> pd.DataFrame:
+    """The filtered rows, computed once per (data version, filter, base year) for all readers."""
+    key = (tuple(sorted(chosen.to_query().items())), base_year)
+    return cached("filtered-rows", dataset, key, lambda: chosen.apply(normalized))

@@ -110,7 +110,7 @@ def share_panel(view: ChartView, *, key: str) -> None:
         )
         c4.download_button(
             "Chart data (CSV)",
-            data=frame_to_csv_bytes(view.data),
+            data=lambda: frame_to_csv_bytes(view.data),  # built on click, not on every run
             file_name=f"{view.text.slug}.csv",
             mime="text/csv",
             key=f"{key}-csv",
