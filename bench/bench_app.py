@@ -109,6 +109,7 @@ class StaticServer:
     def __init__(self, directory: Path):
         handler = functools.partial(_QuietHandler, directory=str(directory))
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.directory = directory
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
 
@@ -202,9 +203,10 @@ def browser_timings(app: App, floor: App, static: StaticServer, repeats: int,
         for path, selector in PAGES.items():
             results[path] = time_to_chart(browser, app.url + path, selector, repeats)
         if published is not None:
-            for slug, selector in (("map-us-at-announcement", "path.choroplethlocation"),
-                                   ("compare-microsoft-jpn-2024-04-microsoft-aus-2023-10", ".main-svg"),
-                                   ("country-jpn", ".main-svg")):
+            embeds = sorted(p.stem for p in (published.directory / "embed").glob("*.html"))
+            chosen = [next(s for s in embeds if s.startswith(prefix)) for prefix in ("map-", "compare-", "country-jpn")]
+            for slug in chosen:
+                selector = "path.choroplethlocation" if slug.startswith("map-") else ".main-svg"
                 results[f"published embed: {slug}"] = time_to_chart(
                     browser, f"{published.url}/embed/{slug}.html", selector, repeats)
         # Filter change, as a reader does it: pick "US$ per person" on the map.
