@@ -188,8 +188,9 @@ def published_site() -> Path:
     return target
 
 
-def browser_timings(app: App, floor: App, static: StaticServer, repeats: int,
-                    published: StaticServer | None = None) -> dict:
+def browser_timings(
+    app: App, floor: App, static: StaticServer, repeats: int, published: StaticServer | None = None
+) -> dict:
     results = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -204,11 +205,15 @@ def browser_timings(app: App, floor: App, static: StaticServer, repeats: int,
             results[path] = time_to_chart(browser, app.url + path, selector, repeats)
         if published is not None:
             embeds = sorted(p.stem for p in (published.directory / "embed").glob("*.html"))
-            chosen = [next(s for s in embeds if s.startswith(prefix)) for prefix in ("map-", "compare-", "country-jpn")]
+            chosen = [
+                next(s for s in embeds if s.startswith(prefix))
+                for prefix in ("map-", "compare-", "country-jpn")
+            ]
             for slug in chosen:
                 selector = "path.choroplethlocation" if slug.startswith("map-") else ".main-svg"
                 results[f"published embed: {slug}"] = time_to_chart(
-                    browser, f"{published.url}/embed/{slug}.html", selector, repeats)
+                    browser, f"{published.url}/embed/{slug}.html", selector, repeats
+                )
         # Filter change, as a reader does it: pick "US$ per person" on the map.
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()

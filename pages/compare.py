@@ -20,6 +20,7 @@ from investments.formatting import format_as_announced
 from investments.fx import ecb_currencies
 from investments.load import COMPANY_NAME, COUNTRY_NAME
 from investments.prices import CPI_SOURCE, latest_complete_year, price_level
+from investments.provenance import commitment_phrases
 from investments.schema import Col
 from viz.theme import company_colours
 
@@ -156,14 +157,23 @@ st.markdown(f"#### {md_escape(sentence)}")
 st.code(sentence, language=None, wrap_lines=True)
 
 st.subheader("As announced")
+with_money = [
+    ", ".join(commitment_phrases(item, dataset.commitments))
+    if not str(item).startswith("country:")
+    else ""
+    for item in items["item"]
+]
 st.dataframe(
-    items[["label", "as_announced", "period", "source_publisher", "source_url"]].rename(
+    items[["label", "as_announced", "period", "source_publisher", "source_url"]]
+    .assign(with_money=with_money)
+    .rename(
         columns={
             "label": "Pledge",
             "as_announced": "As announced",
             "period": "Period",
             "source_publisher": "Publisher",
             "source_url": "Source",
+            "with_money": "With the money",
         }
     ),
     hide_index=True,

@@ -6,6 +6,7 @@ from charts.views import country_view
 from dashboard import url_state
 from dashboard.chrome import cached, credit, is_embedded, md_escape, plotly_chart
 from dashboard.data import get_dataset, get_normalized
+from dashboard.provenance_panel import pick_and_show
 from dashboard.share import render_embedded, share_panel
 from dashboard.tables import announcements_table
 from investments import normalize as n
@@ -21,7 +22,7 @@ from viz.theme import company_colours
 dataset = get_dataset()
 if dataset is None:
     st.stop()
-url_state.only_these(("iso3", "peer"))
+url_state.only_these(("iso3", "peer", "detail"))
 base_year = latest_complete_year()
 normalized = get_normalized(dataset, base_year)
 names = dict(zip(normalized[Col.COUNTRY_ISO3], normalized[COUNTRY_NAME], strict=True))
@@ -53,7 +54,8 @@ url_state.init_widget(
 if st.session_state["country_peer"] not in peers:
     st.session_state["country_peer"] = default_peer
 peer = c2.selectbox("Compare with", peers, key="country_peer", format_func=names.get)
-st.query_params.from_dict({"iso3": chosen, "peer": peer})
+detail = st.query_params.get("detail")
+st.query_params.from_dict({"iso3": chosen, "peer": peer, **({"detail": detail} if detail else {})})
 if chosen != iso3:
     chart = cached(
         "country",
@@ -90,3 +92,5 @@ credit(dataset, fx=True, world_bank=True)
 share_panel(chart, key="country")
 st.subheader("Every pledge, as announced and converted")
 announcements_table(rows, key="country-table")
+st.subheader("What sources reported")
+pick_and_show(dataset, rows, key="country_detail", label="Choose a pledge")

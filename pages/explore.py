@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard.chrome import credit, md_escape
 from dashboard.data import data_dir, get_dataset
 from dashboard.filter_ui import filter_panel
+from dashboard.provenance_panel import pick_and_show
 from dashboard.tables import announcements_table
 from investments.export import to_csv_bytes
 from investments.filters import basis_column, basis_label
@@ -18,7 +19,7 @@ dataset = get_dataset()
 if dataset is None:
     st.stop()
 
-view = filter_panel(dataset)
+view = filter_panel(dataset, page_keys=("detail",))
 total = len(view.normalized)
 st.markdown(f"**{len(view.rows):,}** of {total:,} announcements · {md_escape(view.description)}")
 if view.filter.latest_only:
@@ -33,6 +34,7 @@ measure = (
     basis_column(view.filter.basis, view.base_year),
 )
 announcements_table(view.rows, key="explore-table", height=520, measure=measure)
+pick_and_show(dataset, view.rows, key="explore_detail")
 
 c1, c2, c3 = st.columns(3)
 c1.download_button(

@@ -105,7 +105,7 @@ def test_hyperlink_in_notes_arrives_neutralized(valid_dir):
         path.read_text().replace("Fixture row.", '"=HYPERLINK(""http://evil.example"",""click"")"')
     )
     payload = _csv(valid_dir).decode("utf-8-sig")
-    assert ',"\'=HYPERLINK(""http://evil.example"",""click"")"\n' in payload
+    assert ',"\'=HYPERLINK(""http://evil.example"",""click"")",2026-11-25\n' in payload
     frame = pd.read_csv(io.BytesIO(_csv(valid_dir)))
     assert frame["amount"].dtype.kind in "if", "numbers stay numbers"
 
@@ -134,6 +134,8 @@ def test_data_package_zip_holds_every_file_and_a_readme(valid_dir):
             "country_indicators.csv",
             "fx_rates_supplement.csv",
             "regions.csv",
+            "variants.csv",
+            "commitments.csv",
         )
     )
     assert "CC BY 4.0" in readme and "World Bank" in readme and "data version abc123" in readme

@@ -283,3 +283,16 @@ def test_share_panel_offers_link_embed_code_and_downloads():
     assert 'title="Where big tech pledged its money' in snippet
     labels = [b.proto.label for b in at.get("download_button")]
     assert {"PNG (2×)", "SVG", "Interactive HTML", "Chart data (CSV)"} <= set(labels)
+
+
+def test_what_sources_reported_panel_shows_sources_and_variants():
+    at = _run("pages/explore.py", {"detail": "oracle-jpn-2024-04", "lineage": "all"})
+    assert not at.info
+    text = " ".join(m.value for m in at.markdown).replace("\\\\", "")
+    assert "Source:" in text and "Second source:" in text
+    assert "Reported differently** (amount)" in text and "We record" in text
+
+
+def test_compare_shows_what_comes_with_the_money():
+    at = _run("pages/compare.py")
+    assert "3 million people to train" in at.dataframe[0].value["With the money"].tolist()

@@ -188,9 +188,9 @@ BROKEN = [
     (
         "too few fields",
         INV,
-        ",,,Fixture row.\n",
-        ",,Fixture row.\n",
-        "investments.csv:2: has 18 fields, the header has 19",
+        ",Fixture row.,2026-11-25\n",
+        ",Fixture row.\n",
+        "investments.csv:2: has 19 fields, the header has 20",
     ),
     (
         "unclosed quote",
@@ -332,3 +332,70 @@ def test_overlapping_supplement_ranges(valid_dir):
     assert "fx_rates_supplement.csv:3: valid_from: overlaps the validity of line 2" in _problems(
         valid_dir
     )
+
+
+def test_large_pledge_needs_a_second_source_or_a_note(valid_dir):
+    _edit(
+        valid_dir / INV,
+        "https://example.org/second-japan,Microsoft plans to invest $2.9 billion in Japan.,",
+        ",,",
+    )
+    assert (
+        "investments.csv:2: second_source_url: a pledge of US$2.9 billion needs a second source, "
+        "or 'second source: none found' and why in notes" in _problems(valid_dir)
+    )
+    _edit(
+        valid_dir / INV,
+        "Fixture row.",
+        "Second source: none found after searching wires and the company site.",
+    )
+    assert _problems(valid_dir) == []
+
+
+def test_rows_that_look_like_one_pledge_must_be_linked(valid_dir):
+    _edit(valid_dir / INV, "announced,amazon-usa-2024-01-mississippi,", "announced,,")
+    _edit(
+        valid_dir / INV,
+        "2024-06-01,12000000000,USD,at_least",
+        "2024-02-10,10100000000,USD,at_least",
+    )
+    assert (
+        "investments.csv:5: id: looks like the same pledge as 'amazon-usa-2024-01-mississippi' (line 4); "
+        "link them with supersedes or remove one" in _problems(valid_dir)
+    )
+
+
+@pytest.mark.parametrize(
+    ("file", "row", "expected"),
+    [
+        (
+            "variants.csv",
+            "no-such-id,amount,1 USD,https://example.org/a,Pub,It said 1 dollar.,2 USD,why\n",
+            "variants.csv:2: announcement_id: 'no-such-id' is not an id in investments.csv",
+        ),
+        (
+            "variants.csv",
+            "microsoft-jpn-2024-04,size,1 USD,https://example.org/a,Pub,q,2 USD,why\n",
+            "variants.csv:2: field: must be one of amount, currency, announced_on, period, amount_qualifier; got 'size'",
+        ),
+        (
+            "commitments.csv",
+            "microsoft-jpn-2024-04,people_to_train,3000000,people,,,https://example.org/c,"
+            '"It will train two million people."\n',
+            "commitments.csv:2: quote: does not state the quantity 3,000,000",
+        ),
+    ],
+)
+def test_variants_and_commitments_rules(valid_dir, file, row, expected):
+    path = valid_dir / file
+    path.write_text(path.read_text() + row)
+    assert expected in _problems(valid_dir)
+
+
+def test_commitment_stated_in_words_passes(valid_dir):
+    path = valid_dir / "commitments.csv"
+    path.write_text(
+        path.read_text() + "microsoft-jpn-2024-04,people_to_train,3000000,people,,,"
+        'https://example.org/c,"It will skill three million people in AI."\n'
+    )
+    assert _problems(valid_dir) == []

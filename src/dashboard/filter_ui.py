@@ -200,7 +200,9 @@ def filter_panel(
     )
 
 
-def _rows(dataset: Dataset, chosen: Filter, base_year: int, normalized: pd.DataFrame) -> pd.DataFrame:
+def _rows(
+    dataset: Dataset, chosen: Filter, base_year: int, normalized: pd.DataFrame
+) -> pd.DataFrame:
     """The filtered rows, computed once per (data version, filter, base year) for all readers."""
     key = (tuple(sorted(chosen.to_query().items())), base_year)
     return cached("filtered-rows", dataset, key, lambda: chosen.apply(normalized))

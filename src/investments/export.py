@@ -57,13 +57,14 @@ def export_columns(base_year: int) -> tuple[str, ...]:
         Col.SECOND_SOURCE_URL,
         Col.SECOND_SOURCE_QUOTE,
         Col.NOTES,
+        Col.LAST_VERIFIED,
     )
 
 
 # OWASP CSV injection: a spreadsheet treats a cell starting with one of these as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
-_DATE_COLUMNS = {Col.ANNOUNCED_ON, n.FX_DATE}
+_DATE_COLUMNS = {Col.ANNOUNCED_ON, n.FX_DATE, Col.LAST_VERIFIED}
 _INTEGER_COLUMNS = {
     Col.PERIOD_START_YEAR,
     Col.PERIOD_END_YEAR,

@@ -150,3 +150,43 @@ def states_amount(text: str, amount: float) -> bool:
     if _CJK_UNIT_CHARS.search(text) is None:
         return False
     return any(math.isclose(f, amount, rel_tol=1e-9) for f in figures_in(text))
+
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+}
+_WORD_FIGURE = re.compile(
+    r"\b(" + "|".join(_NUMBER_WORDS) + r")(?:[\s-]+(hundred|thousand|million|billion))?\b",
+    flags=re.IGNORECASE,
+)
+_WORD_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def states_quantity(text: str, quantity: float) -> bool:
+    """Like states_amount, but also reads small number words ("three million people")."""
+    if states_amount(text, quantity):
+        return True
+    for match in _WORD_FIGURE.finditer(text):
+        value = _NUMBER_WORDS[match.group(1).lower()] * _WORD_SCALE.get(
+            (match.group(2) or "").lower(), 1.0
+        )
+        if math.isclose(value, quantity, rel_tol=1e-9):
+            return True
+    return False

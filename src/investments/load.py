@@ -16,6 +16,7 @@ import pandas as pd
 from investments.countries import country_name, subdivision_name
 from investments.problems import DataError
 from investments.schema import (
+    COMMITMENTS,
     COMPANIES,
     COUNTRY_INDICATORS,
     DATAPACKAGE_FILENAME,
@@ -23,6 +24,7 @@ from investments.schema import (
     INVESTMENTS,
     REGIONS,
     SHIPPED_DATA_DIR,
+    VARIANTS,
     Col,
     CompanyCol,
     Package,
@@ -62,6 +64,8 @@ class Dataset:
     indicators: pd.DataFrame
     fx_supplement: pd.DataFrame
     regions: pd.DataFrame
+    variants: pd.DataFrame
+    commitments: pd.DataFrame
     package: Package
     version: str
 
@@ -130,6 +134,8 @@ def load_dataset(data_dir: Path = SHIPPED_DATA_DIR) -> Dataset:
         indicators=_frame(validated.tables[COUNTRY_INDICATORS]),
         fx_supplement=_frame(validated.tables[FX_SUPPLEMENT]),
         regions=regions,
+        variants=_frame(validated.tables[VARIANTS]),
+        commitments=_frame(validated.tables[COMMITMENTS]),
         package=validated.package,
         version=version,
     )

@@ -13,17 +13,21 @@ import numpy as np
 import pandas as pd
 import pycountry
 
-from investments.figures import states_amount
+from investments.figures import states_amount, states_quantity
 from investments.problems import Problem
 from investments.schema import (
+    COMMITMENTS,
     COUNTRY_INDICATORS,
     FX_SUPPLEMENT,
     INVESTMENTS,
     REGIONS,
+    VARIANTS,
     Col,
+    CommitmentCol,
     FxCol,
     IndicatorCol,
     RegionCol,
+    VariantCol,
 )
 from investments.validate import TypedTable, _Collector, isin
 
@@ -297,6 +301,116 @@ def _region_coverage(
     return out.problems
 
 
+# A pledge this large needs a second independent source, or a note saying none was found.
+SECOND_SOURCE_THRESHOLD_USD = 1e9
+NO_SECOND_SOURCE_NOTE = "second source: none found"
+DUPLICATE_AMOUNT_TOLERANCE = 0.02
+DUPLICATE_DAYS = 30
+
+
+def _second_source_rule(
+    table: TypedTable, supplement: TypedTable | None, file: str
+) -> list[Problem]:
+    from investments.fx import FxError, usd_per_local
+
+    f = table.frame
+    usable = f[Col.AMOUNT].notna() & f[Col.CURRENCY].notna() & f[Col.ANNOUNCED_ON].notna()
+    if not usable.any():
+        return []
+    subset = f[usable]
+    try:
+        rates = usd_per_local(
+            subset, supplement=supplement.frame if supplement is not None else pd.DataFrame()
+        )
+    except FxError:
+        return []  # missing rates are reported by the rate-coverage rule
+    usd = (subset[Col.AMOUNT] * rates["usd_per_local"]).reindex(f.index)
+    noted = f[Col.NOTES].fillna("").str.lower().str.contains(NO_SECOND_SOURCE_NOTE, regex=False)
+    lacking = (
+        (usd >= SECOND_SOURCE_THRESHOLD_USD).fillna(False)
+        & f[Col.SECOND_SOURCE_URL].isna()
+        & ~noted
+    )
+    out = _Collector(file, table.lines)
+    out.at(
+        lacking,
+        Col.SECOND_SOURCE_URL,
+        lambda i: (
+            f"a pledge of US${usd.iat[i] / 1e9:,.1f} billion needs a second source, or "
+            f"'{NO_SECOND_SOURCE_NOTE}' and why in notes"
+        ),
+    )
+    return out.problems
+
+
+def _duplicate_rule(table: TypedTable, file: str) -> list[Problem]:
+    """Two rows that look like one pledge (same company and place, amount within 2%,
+    dates within 30 days) must be linked by `supersedes`, or are a duplicate."""
+    f = table.frame
+    out = _Collector(file, table.lines)
+    keys = [Col.COMPANY, Col.COUNTRY_ISO3, Col.SUBDIVISION, Col.CURRENCY]
+    frame = f.assign(_pos=np.arange(len(f)))
+    for _, group in frame.groupby([frame[k].fillna("") for k in keys], sort=False):
+        if len(group) < 2:
+            continue
+        records = group.to_dict("records")
+        for a_index, a in enumerate(records):
+            for b in records[a_index + 1 :]:
+                if (
+                    pd.isna(a[Col.AMOUNT])
+                    or pd.isna(b[Col.AMOUNT])
+                    or pd.isna(a[Col.ANNOUNCED_ON])
+                    or pd.isna(b[Col.ANNOUNCED_ON])
+                ):
+                    continue
+                close_amount = abs(
+                    a[Col.AMOUNT] - b[Col.AMOUNT]
+                ) <= DUPLICATE_AMOUNT_TOLERANCE * max(a[Col.AMOUNT], b[Col.AMOUNT])
+                close_date = abs((a[Col.ANNOUNCED_ON] - b[Col.ANNOUNCED_ON]).days) <= DUPLICATE_DAYS
+                linked = a[Col.SUPERSEDES] == b[Col.ID] or b[Col.SUPERSEDES] == a[Col.ID]
+                if close_amount and close_date and not linked:
+                    out.at(
+                        np.arange(len(f)) == b["_pos"],
+                        Col.ID,
+                        f"looks like the same pledge as {a[Col.ID]!r} (line {table.lines[a['_pos']]}); "
+                        "link them with supersedes or remove one",
+                    )
+    return out.problems
+
+
+def _variant_rules(table: TypedTable, file: str) -> list[Problem]:
+    out = _Collector(file, table.lines)
+    urls = table.frame[VariantCol.SOURCE_URL]
+    out.at(
+        urls.notna() & ~urls.fillna("").str.fullmatch(URL_PATTERN),
+        VariantCol.SOURCE_URL,
+        lambda i: f"{urls.iat[i]!r} is not a well-formed http(s) URL",
+    )
+    return out.problems
+
+
+def _commitment_rules(table: TypedTable, file: str) -> list[Problem]:
+    out = _Collector(file, table.lines)
+    f = table.frame
+    urls = f[CommitmentCol.SOURCE_URL]
+    out.at(
+        urls.notna() & ~urls.fillna("").str.fullmatch(URL_PATTERN),
+        CommitmentCol.SOURCE_URL,
+        lambda i: f"{urls.iat[i]!r} is not a well-formed http(s) URL",
+    )
+    quantities, quotes = f[CommitmentCol.QUANTITY].to_numpy(), f[CommitmentCol.QUOTE].to_numpy()
+    unstated = [
+        q == q and t is not None and t is not pd.NA and not states_quantity(t, q)
+        for q, t in zip(quantities, quotes, strict=True)
+    ]
+    out.at(
+        np.array(unstated, dtype=bool),
+        CommitmentCol.QUOTE,
+        lambda i: f"does not state the quantity {quantities[i]:,.0f}",
+    )
+    return out.problems
+
+
 def check(tables: dict[str, TypedTable], files: dict[str, str], *, today: dt.date) -> list[Problem]:
     problems: list[Problem] = []
     if INVESTMENTS in tables:
@@ -309,4 +423,13 @@ def check(tables: dict[str, TypedTable], files: dict[str, str], *, today: dt.dat
         problems += _rate_coverage(tables[INVESTMENTS], tables[FX_SUPPLEMENT], files)
     if INVESTMENTS in tables and REGIONS in tables:
         problems += _region_coverage(tables[INVESTMENTS], tables[REGIONS], files)
+    if INVESTMENTS in tables:
+        problems += _second_source_rule(
+            tables[INVESTMENTS], tables.get(FX_SUPPLEMENT), files[INVESTMENTS]
+        )
+        problems += _duplicate_rule(tables[INVESTMENTS], files[INVESTMENTS])
+    if VARIANTS in tables:
+        problems += _variant_rules(tables[VARIANTS], files[VARIANTS])
+    if COMMITMENTS in tables:
+        problems += _commitment_rules(tables[COMMITMENTS], files[COMMITMENTS])
     return problems

@@ -21,6 +21,8 @@ COMPANIES = "companies"
 COUNTRY_INDICATORS = "country_indicators"
 FX_SUPPLEMENT = "fx_rates_supplement"
 REGIONS = "regions"
+VARIANTS = "variants"
+COMMITMENTS = "commitments"
 
 
 class Col:
@@ -45,6 +47,7 @@ class Col:
     SECOND_SOURCE_URL = "second_source_url"
     SECOND_SOURCE_QUOTE = "second_source_quote"
     NOTES = "notes"
+    LAST_VERIFIED = "last_verified"
 
 
 class CompanyCol:
@@ -68,6 +71,28 @@ class RegionCol:
     SUB_REGION = "sub_region"
     INTERMEDIATE_REGION = "intermediate_region"
     ASSIGNED_BY = "assigned_by"
+
+
+class VariantCol:
+    ANNOUNCEMENT_ID = "announcement_id"
+    FIELD = "field"
+    REPORTED_VALUE = "reported_value"
+    SOURCE_URL = "source_url"
+    SOURCE_PUBLISHER = "source_publisher"
+    QUOTE = "quote"
+    RECORDED_VALUE = "recorded_value"
+    REASON = "reason"
+
+
+class CommitmentCol:
+    ANNOUNCEMENT_ID = "announcement_id"
+    KIND = "kind"
+    QUANTITY = "quantity"
+    UNIT = "unit"
+    PERIOD_START_YEAR = "period_start_year"
+    PERIOD_END_YEAR = "period_end_year"
+    SOURCE_URL = "source_url"
+    QUOTE = "quote"
 
 
 class FxCol:

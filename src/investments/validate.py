@@ -20,13 +20,16 @@ import pyarrow.compute as pc
 from investments.csvfile import CsvContent, read_csv
 from investments.problems import Problem
 from investments.schema import (
+    COMMITMENTS,
     COMPANIES,
     COUNTRY_INDICATORS,
     DATAPACKAGE_FILENAME,
     FX_SUPPLEMENT,
     INVESTMENTS,
     REGIONS,
+    VARIANTS,
     Col,
+    CommitmentCol,
     CompanyCol,
     Field,
     FxCol,
@@ -34,6 +37,7 @@ from investments.schema import (
     Package,
     RegionCol,
     Resource,
+    VariantCol,
     read_package,
 )
 
@@ -254,6 +258,8 @@ _COLUMNS_THE_CODE_NEEDS = {
     COUNTRY_INDICATORS: _public_values(IndicatorCol),
     FX_SUPPLEMENT: _public_values(FxCol),
     REGIONS: _public_values(RegionCol),
+    VARIANTS: _public_values(VariantCol),
+    COMMITMENTS: _public_values(CommitmentCol),
 }
 
 
@@ -299,7 +305,15 @@ def validate_dir(data_dir: Path, *, today: dt.date | None = None) -> Validated:
     if COMPANIES in tables:
         problems += _check_companies(tables[COMPANIES], files[COMPANIES])
     problems += rules.check(tables, files, today=today)
-    for required in (INVESTMENTS, COMPANIES, COUNTRY_INDICATORS, FX_SUPPLEMENT, REGIONS):
+    for required in (
+        INVESTMENTS,
+        COMPANIES,
+        COUNTRY_INDICATORS,
+        FX_SUPPLEMENT,
+        REGIONS,
+        VARIANTS,
+        COMMITMENTS,
+    ):
         if required not in files:
             problems.append(
                 Problem(DATAPACKAGE_FILENAME, None, None, f"has no resource named {required!r}")
