@@ -12,11 +12,13 @@ from investments.load import COMPANY_NAME, COUNTRY_NAME, DERIVED_COLUMN_DOCS
 from investments.normalize import derived_column_docs
 from investments.prices import CPI_SOURCE, latest_complete_year
 from investments.schema import (
+    COMMITMENTS,
     COMPANIES,
     COUNTRY_INDICATORS,
     FX_SUPPLEMENT,
     INVESTMENTS,
     REGIONS,
+    VARIANTS,
     Col,
 )
 
@@ -85,6 +87,8 @@ for name, derived in (
     (COUNTRY_INDICATORS, None),
     (FX_SUPPLEMENT, None),
     (REGIONS, None),
+    (VARIANTS, None),
+    (COMMITMENTS, None),
 ):
     resource = package.resource(name)
     st.subheader(f"{resource.title} ({resource.path})")
