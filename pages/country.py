@@ -11,10 +11,11 @@ from dashboard.share import render_embedded, share_panel
 from dashboard.tables import announcements_table
 from investments import normalize as n
 from investments.comparison import comparison_sentence, resolve
-from investments.formatting import format_money
+from investments.formatting import format_as_announced, format_money
 from investments.lineage import latest_per_lineage
-from investments.load import COUNTRY_NAME
+from investments.load import COMPANY_NAME, COUNTRY_NAME
 from investments.prices import latest_complete_year
+from investments.provenance import commitment_phrases
 from investments.schema import Col
 from viz.choropleth import value_text
 from viz.theme import company_colours
@@ -90,6 +91,22 @@ st.page_link(
 plotly_chart(chart.figure, key="country-chart")
 credit(dataset, fx=True, world_bank=True)
 share_panel(chart, key="country")
+with_money = [
+    f"{company} ({format_as_announced(amount, currency, qualifier)}): {', '.join(phrases)}"
+    for company, amount, currency, qualifier, phrases in zip(
+        rows[COMPANY_NAME],
+        rows[Col.AMOUNT],
+        rows[Col.CURRENCY],
+        rows[Col.AMOUNT_QUALIFIER],
+        (commitment_phrases(pledge_id, dataset.commitments) for pledge_id in rows[Col.ID]),
+        strict=True,
+    )
+    if phrases
+]
+if with_money:
+    st.markdown(
+        "**What comes with the money**\n" + "\n".join(f"- {md_escape(line)}" for line in with_money)
+    )
 st.subheader("Every pledge, as announced and converted")
 announcements_table(rows, key="country-table")
 st.subheader("What sources reported")

@@ -296,3 +296,9 @@ def test_what_sources_reported_panel_shows_sources_and_variants():
 def test_compare_shows_what_comes_with_the_money():
     at = _run("pages/compare.py")
     assert "3 million people to train" in at.dataframe[0].value["With the money"].tolist()
+
+
+def test_country_profile_lists_what_comes_with_the_money():
+    at = _run("pages/country.py", {"iso3": "IND"})
+    text = " ".join(m.value for m in at.markdown).replace("\\\\", "")
+    assert "What comes with the money" in text and "5,000 jobs" in text

@@ -67,10 +67,11 @@ def source_reports(row: pd.Series, variants: pd.DataFrame) -> list[SourceReport]
 
 
 def _quantity_words(quantity: float) -> str:
-    for size, word in ((1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
-        if quantity >= size and quantity % size == 0 or quantity >= size * 10:
-            return f"{quantity / size:,.3g} {word}"
-    return f"{quantity:,.0f}"
+    """3000000 -> "3 million", 20000 -> "20,000", 1.3 -> "1.3"."""
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if quantity >= size:
+            return f"{quantity / size:g} {word}"
+    return f"{quantity:,.0f}" if float(quantity).is_integer() else f"{quantity:g}"
 
 
 def commitment_phrases(announcement_id: str, commitments: pd.DataFrame) -> list[str]:
