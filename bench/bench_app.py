@@ -35,17 +35,9 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from plotly.offline import get_plotlyjs  # noqa: E402
 from ws_client import one_run, open_session, run_script  # noqa: E402
 
-from tests.apprunner import free_port, start_app, stop, wait_healthy  # noqa: E402
+from tests.apprunner import CHROMIUM, free_port, start_app, stop, wait_healthy  # noqa: E402
+from tests.apprunner import CHROMIUM_ARGS as ARGS  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PAGES = {  # path -> what "the chart is drawn" means on it
     "/": ".main-svg",
     "/map": "path.choroplethlocation",

@@ -16,9 +16,9 @@ from investments.comparison import (
     parse_item,
     resolve,
 )
-from investments.formatting import format_as_announced
+from investments.formatting import pledge_labels
 from investments.fx import ecb_currencies
-from investments.load import COMPANY_NAME, COUNTRY_NAME
+from investments.load import COUNTRY_NAME
 from investments.prices import CPI_SOURCE, latest_complete_year, price_level
 from investments.provenance import commitment_phrases
 from investments.schema import Col
@@ -79,19 +79,7 @@ st.caption(
 # 2. Widgets, seeded from the URL once per session.
 def _option_labels() -> dict[str, str]:
     ordered = normalized.sort_values([COUNTRY_NAME, Col.ANNOUNCED_ON])
-    pledges = {
-        pledge_id: f"{company} · {country} · {announced:%b %Y} · {format_as_announced(amount, code, qualifier)}"
-        for pledge_id, company, country, announced, amount, code, qualifier in zip(
-            ordered[Col.ID],
-            ordered[COMPANY_NAME],
-            ordered[COUNTRY_NAME],
-            ordered[Col.ANNOUNCED_ON],
-            ordered[Col.AMOUNT],
-            ordered[Col.CURRENCY],
-            ordered[Col.AMOUNT_QUALIFIER],
-            strict=True,
-        )
-    }
+    pledges = pledge_labels(ordered)
     countries = sorted(
         zip(normalized[Col.COUNTRY_ISO3], normalized[COUNTRY_NAME], strict=True),
         key=lambda pair: pair[1],

@@ -11,15 +11,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.apprunner import CHROMIUM  # noqa: E402
+from tests.apprunner import CHROMIUM_ARGS as ARGS  # noqa: E402
 
 
 def main(base: str, out_dir: str, paths: list[str]) -> None:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+from tests.apptests import APP, run_page
 
 PAGES = [
     "pages/overview.py",
@@ -21,13 +20,7 @@ PAGES = [
 
 
 def _run(page: str, query: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.run()
-    if page != PAGES[0]:
-        at.switch_page(page)
-        at.run()
+    at = run_page(page, query)
     assert not at.exception, [e.value for e in at.exception]
     return at
 

@@ -17,8 +17,8 @@ from investments.filters import Filter
 from investments.load import load_dataset
 from investments.normalize import normalize
 from investments.validate import validate_dir
+from tests.apptests import run_page
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = [
     "pages/overview.py",
     "pages/map.py",
@@ -73,14 +73,7 @@ def _unescaped_angle(markdown: str):
 
 
 def _run(page: str, query: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.run()
-    if page != PAGES[0]:
-        at.switch_page(page)
-        at.run()
-    return at
+    return run_page(page, query)
 
 
 @pytest.mark.parametrize("page", PAGES)

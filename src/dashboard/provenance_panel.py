@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.chrome import md_escape
-from investments.formatting import format_as_announced
+from investments.formatting import format_as_announced, pledge_labels
 from investments.load import COMPANY_NAME, COUNTRY_NAME, Dataset
 from investments.provenance import commitment_phrases, source_reports
 from investments.schema import Col
@@ -62,19 +62,7 @@ def pick_and_show(
     """A select box over `rows` and the panel for the chosen one (kept in the URL as ?detail=)."""
     if rows.empty:
         return
-    labels = {
-        pledge_id: f"{company} · {country} · {announced:%b %Y} · {format_as_announced(amount, currency, qualifier)}"
-        for pledge_id, company, country, announced, amount, currency, qualifier in zip(
-            rows[Col.ID],
-            rows[COMPANY_NAME],
-            rows[COUNTRY_NAME],
-            rows[Col.ANNOUNCED_ON],
-            rows[Col.AMOUNT],
-            rows[Col.CURRENCY],
-            rows[Col.AMOUNT_QUALIFIER],
-            strict=True,
-        )
-    }
+    labels = pledge_labels(rows)
     options = ["", *labels]
     wanted = st.query_params.get("detail", "")
     if key not in st.session_state:

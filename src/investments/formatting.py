@@ -73,3 +73,23 @@ def format_period(start_year: int | None, end_year: int | None) -> str:
     if has_start:
         return f"from {int(start_year)}"
     return "period not stated"
+
+
+def pledge_labels(rows) -> dict[str, str]:
+    """id -> "Microsoft · Japan · Apr 2024 · US$2.9 billion", for pickers and legends."""
+    from investments.load import COMPANY_NAME, COUNTRY_NAME  # the loader's derived names
+    from investments.schema import Col
+
+    return {
+        pledge_id: f"{company} · {country} · {announced:%b %Y} · {format_as_announced(amount, currency, qualifier)}"
+        for pledge_id, company, country, announced, amount, currency, qualifier in zip(
+            rows[Col.ID],
+            rows[COMPANY_NAME],
+            rows[COUNTRY_NAME],
+            rows[Col.ANNOUNCED_ON],
+            rows[Col.AMOUNT],
+            rows[Col.CURRENCY],
+            rows[Col.AMOUNT_QUALIFIER],
+            strict=True,
+        )
+    }

@@ -6,18 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.apprunner import running_app
+from tests.apprunner import CHROMIUM, CHROMIUM_ARGS, running_app
 
-CHROMIUM = "/usr/bin/chromium"
 STREAMLIT_BASE_PATH_PROBES = ("/_stcore/health", "/_stcore/host-config")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="session")
