@@ -142,6 +142,10 @@ items = cached(
 
 sentence = comparison_sentence(items)
 st.markdown(f"#### {md_escape(sentence)}")
+chart = build_view(list(selected), base_year, currency)
+plotly_chart(chart.figure, key="compare-bases")
+
+st.caption("Copy the sentence:")
 st.code(sentence, language=None, wrap_lines=True)
 
 st.subheader("As announced")
@@ -168,8 +172,6 @@ st.dataframe(
     column_config={"Source": st.column_config.LinkColumn(display_text="source ↗")},
 )
 
-chart = build_view(list(selected), base_year, currency)
-plotly_chart(chart.figure, key="compare-bases")
 
 # 4. Footnotes: every converted number's rate, date and source.
 st.subheader("How these numbers were made")

@@ -34,6 +34,7 @@ measure = (
     basis_column(view.filter.basis, view.base_year),
 )
 announcements_table(view.rows, key="explore-table", height=520, measure=measure)
+view.draw_controls()
 pick_and_show(dataset, view.rows, key="explore_detail")
 
 c1, c2, c3 = st.columns(3)

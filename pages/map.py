@@ -40,6 +40,7 @@ st.caption(
     f"{md_escape(view.description)} · {len(view.rows):,} pledges in {len(chart.data)} countries.{summing}"
 )
 event = plotly_chart(chart.figure, key="map-chart", on_select="rerun")
+view.draw_controls()
 credit(dataset, fx=True, world_bank=basis in ("per_capita", "share_of_gdp"))
 share_panel(chart, key="map")
 

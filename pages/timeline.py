@@ -42,5 +42,6 @@ st.caption(
     )
 )
 plotly_chart(chart.figure, key="timeline-chart")
+view.draw_controls()
 credit(dataset, fx=True)
 share_panel(chart, key="timeline")

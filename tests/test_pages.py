@@ -269,6 +269,8 @@ def test_embed_mode_shows_the_chart_and_its_words_only(page, query):
 
 def test_share_panel_offers_link_embed_code_and_downloads():
     at = _run("pages/map.py", {"basis": "per_capita"})
+    assert not at.get("download_button"), "drawn only when the reader asks"
+    at.toggle(key="map-share-open").set_value(True).run()
     codes = [c.value for c in at.code]
     assert any(c.startswith("http") and "map?basis=per_capita" in c for c in codes)
     snippet = next(c for c in codes if c.startswith("<iframe"))

@@ -3,7 +3,7 @@ sidebar, written back to the URL so the address always reproduces the view."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -38,6 +38,7 @@ class View:
     normalized: pd.DataFrame
     rows: pd.DataFrame
     description: str
+    draw_controls: Callable[[], None] = lambda: None  # the sidebar filters (none in an embed)
 
 
 def _notices(notices) -> None:
@@ -110,82 +111,30 @@ def filter_panel(
     _seed("f_max_musd", (from_url.max_usd or 0) / MILLION)
     _seed("f_text", from_url.text)
 
-    with st.sidebar:
-        st.header("Filters")
-        basis = st.radio(
-            "Measure",
-            bases,
-            key="f_basis",
-            format_func=lambda b: basis_label(b, st.session_state.get("f_base_year", latest_year)),
-        )
-        base_year = st.selectbox(
-            "Constant dollars of", base_years, key="f_base_year", disabled=basis != "constant"
-        )
-        lineage = st.radio(
-            "Restated pledges",
-            list(LINEAGES),
-            key="f_lineage",
-            format_func=LINEAGES.get,
-            help="“Latest pledge per lineage” counts only the newest of a chain of restatements, "
-            "so nothing is counted twice.",
-        )
-        companies = st.multiselect(
-            "Company",
-            sorted(company_names, key=company_names.get),
-            key="f_companies",
-            format_func=company_names.get,
-            placeholder="All companies",
-        )
-        regions = st.multiselect(
-            "Region (UN M49)", sorted(choices.regions), key="f_regions", placeholder="All regions"
-        )
-        countries = st.multiselect(
-            "Host country",
-            sorted(country_names, key=country_names.get),
-            key="f_countries",
-            format_func=country_names.get,
-            placeholder="All countries",
-        )
-        chosen_years = (
-            st.slider("Year announced", first_year, last_year, key="f_years")
-            if first_year < last_year
-            else (first_year, last_year)
-        )
-        purposes = st.multiselect(
-            "Purpose",
-            sorted(choices.purposes),
-            key="f_purposes",
-            format_func=lambda p: p.replace("_", " "),
-            placeholder="All purposes",
-        )
-        statuses = st.multiselect(
-            "Status", sorted(choices.statuses), key="f_statuses", placeholder="Any status"
-        )
-        c1, c2 = st.columns(2)
-        min_musd = c1.number_input(
-            "Min US$ m",
-            min_value=0.0,
-            step=100.0,
-            key="f_min_musd",
-            help="At the announcement-date rate; 0 means no minimum.",
-        )
-        max_musd = c2.number_input(
-            "Max US$ m", min_value=0.0, step=100.0, key="f_max_musd", help="0 means no maximum."
-        )
-        text = st.text_input("Search company, country, notes", key="f_text", max_chars=80)
+    state = st.session_state
+    if state["f_basis"] not in bases:  # a measure from another page that this one lacks
+        state["f_basis"] = bases[0]
 
+    def draw_controls() -> None:
+        """The sidebar widgets; drawn after the chart so it reaches the reader first."""
+        _draw_controls(bases, base_years, latest_year, choices, company_names, country_names)
+
+    basis = state["f_basis"]
+    base_year = state["f_base_year"]
+    chosen_years = state["f_years"] if first_year < last_year else (first_year, last_year)
+    min_musd, max_musd = state["f_min_musd"], state["f_max_musd"]
     chosen = Filter(
-        companies=tuple(companies),
-        countries=tuple(countries),
-        regions=tuple(regions),
+        companies=tuple(state["f_companies"]),
+        countries=tuple(state["f_countries"]),
+        regions=tuple(state["f_regions"]),
         years=None if tuple(chosen_years) == (first_year, last_year) else tuple(chosen_years),
-        purposes=tuple(purposes),
-        statuses=tuple(statuses),
+        purposes=tuple(state["f_purposes"]),
+        statuses=tuple(state["f_statuses"]),
         min_usd=min_musd * MILLION if min_musd else None,
         max_usd=max_musd * MILLION if max_musd else None,
-        text=text.strip(),
+        text=str(state["f_text"]).strip(),
         basis=basis,
-        lineage=lineage,
+        lineage=state["f_lineage"],
         base_year=base_year if base_year != latest_year else None,
     )
     kept = {
@@ -196,8 +145,80 @@ def filter_panel(
     normalized = get_normalized(dataset, base_year)
     rows = _rows(dataset, chosen, base_year, normalized)
     return View(
-        chosen, base_year, normalized, rows, chosen.describe(normalized, base_year=base_year)
+        chosen,
+        base_year,
+        normalized,
+        rows,
+        chosen.describe(normalized, base_year=base_year),
+        draw_controls,
     )
+
+
+def _draw_controls(bases, base_years, latest_year, choices, company_names, country_names) -> None:
+    first_year, last_year = choices.first_year, choices.last_year
+    with st.sidebar:
+        st.header("Filters")
+        basis = st.radio(
+            "Measure",
+            bases,
+            key="f_basis",
+            format_func=lambda b: basis_label(b, st.session_state.get("f_base_year", latest_year)),
+        )
+        st.selectbox(
+            "Constant dollars of", base_years, key="f_base_year", disabled=basis != "constant"
+        )
+        st.radio(
+            "Restated pledges",
+            list(LINEAGES),
+            key="f_lineage",
+            format_func=LINEAGES.get,
+            help="“Latest pledge per lineage” counts only the newest of a chain of restatements, "
+            "so nothing is counted twice.",
+        )
+        st.multiselect(
+            "Company",
+            sorted(company_names, key=company_names.get),
+            key="f_companies",
+            format_func=company_names.get,
+            placeholder="All companies",
+        )
+        st.multiselect(
+            "Region (UN M49)", sorted(choices.regions), key="f_regions", placeholder="All regions"
+        )
+        st.multiselect(
+            "Host country",
+            sorted(country_names, key=country_names.get),
+            key="f_countries",
+            format_func=country_names.get,
+            placeholder="All countries",
+        )
+        (
+            st.slider("Year announced", first_year, last_year, key="f_years")
+            if first_year < last_year
+            else (first_year, last_year)
+        )
+        st.multiselect(
+            "Purpose",
+            sorted(choices.purposes),
+            key="f_purposes",
+            format_func=lambda p: p.replace("_", " "),
+            placeholder="All purposes",
+        )
+        st.multiselect(
+            "Status", sorted(choices.statuses), key="f_statuses", placeholder="Any status"
+        )
+        c1, c2 = st.columns(2)
+        c1.number_input(
+            "Min US$ m",
+            min_value=0.0,
+            step=100.0,
+            key="f_min_musd",
+            help="At the announcement-date rate; 0 means no minimum.",
+        )
+        c2.number_input(
+            "Max US$ m", min_value=0.0, step=100.0, key="f_max_musd", help="0 means no maximum."
+        )
+        st.text_input("Search company, country, notes", key="f_text", max_chars=80)
 
 
 def _rows(

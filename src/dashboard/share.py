@@ -44,7 +44,11 @@ def _image(view: ChartView, fmt: str):
 
 def share_panel(view: ChartView, *, key: str) -> None:
     st.caption(f"**Chart description:** {md_escape(view.text.alt)}")
-    with st.expander("Share, embed or download this chart", icon=":material/share:"):
+    # Drawn only when asked for: its code blocks and buttons would otherwise load their
+    # scripts while the reader is waiting for the chart (0.2-0.3 s, docs/PERFORMANCE.md).
+    if not st.toggle("Share, embed or download this chart", key=f"{key}-share-open"):
+        return
+    with st.container(border=True):
         st.markdown("**Link to this view**")
         st.code(view_url(view), language=None, wrap_lines=True)
 
