@@ -31,14 +31,20 @@ countries = sorted(names, key=names.get)
 iso3 = url_state.choice(
     "iso3", names, "JPN" if "JPN" in names else countries[0], why="no recorded pledge there"
 )
-chart = cached(
-    "country",
-    dataset,
-    (iso3, base_year),
-    lambda: country_view(
-        normalized, iso3, base_year=base_year, colours=company_colours(dataset.companies)
-    ),
-)
+
+
+def profile_chart(country: str):
+    return cached(
+        "country",
+        dataset,
+        (country, base_year),
+        lambda: country_view(
+            normalized, country, base_year=base_year, colours=company_colours(dataset.companies)
+        ),
+    )
+
+
+chart = profile_chart(iso3)
 if is_embedded():
     render_embedded(chart)
     st.stop()
@@ -58,14 +64,7 @@ peer = c2.selectbox("Compare with", peers, key="country_peer", format_func=names
 detail = st.query_params.get("detail")
 st.query_params.from_dict({"iso3": chosen, "peer": peer, **({"detail": detail} if detail else {})})
 if chosen != iso3:
-    chart = cached(
-        "country",
-        dataset,
-        (chosen, base_year),
-        lambda: country_view(
-            normalized, chosen, base_year=base_year, colours=company_colours(dataset.companies)
-        ),
-    )
+    chart = profile_chart(chosen)
 
 rows = latest_per_lineage(normalized)
 rows = rows[rows[Col.COUNTRY_ISO3] == chosen]

@@ -8,6 +8,15 @@ from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 HOME = "pages/overview.py"
+PAGES = [
+    HOME,
+    "pages/map.py",
+    "pages/timeline.py",
+    "pages/compare.py",
+    "pages/explore.py",
+    "pages/sources.py",
+    "pages/country.py",
+]
 
 
 def run_page(page: str, query: dict[str, str] | None = None, *, timeout_s: float = 30) -> AppTest:

@@ -7,16 +7,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptests import APP, run_page
-
-PAGES = [
-    "pages/overview.py",
-    "pages/map.py",
-    "pages/timeline.py",
-    "pages/compare.py",
-    "pages/explore.py",
-    "pages/sources.py",
-]
+from tests.apptests import APP, PAGES, run_page
 
 
 def _run(page: str, query: dict[str, str] | None = None) -> AppTest:

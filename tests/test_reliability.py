@@ -17,17 +17,8 @@ from investments.filters import Filter
 from investments.load import load_dataset
 from investments.normalize import normalize
 from investments.validate import validate_dir
-from tests.apptests import run_page
+from tests.apptests import PAGES, run_page
 
-PAGES = [
-    "pages/overview.py",
-    "pages/map.py",
-    "pages/timeline.py",
-    "pages/compare.py",
-    "pages/explore.py",
-    "pages/sources.py",
-    "pages/country.py",
-]
 HOSTILE_VALUES = [
     "no-such-thing",
     "9" * 400,

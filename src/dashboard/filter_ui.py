@@ -9,7 +9,8 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import streamlit as st
 
-from dashboard.chrome import cached, is_embedded, md_escape
+from dashboard import url_state
+from dashboard.chrome import cached, is_embedded
 from dashboard.data import get_normalized
 from investments.filters import (
     BASES,
@@ -39,15 +40,6 @@ class View:
     rows: pd.DataFrame
     description: str
     draw_controls: Callable[[], None] = lambda: None  # the sidebar filters (none in an embed)
-
-
-def _notices(notices) -> None:
-    for notice in notices:
-        shown = notice.value if len(notice.value) <= 40 else notice.value[:40] + "…"
-        st.info(
-            f"Ignored the link's **{md_escape(notice.key)}** value “{md_escape(shown)}”: {notice.reason}.",
-            icon=":material/info:",
-        )
 
 
 def _seed(key: str, value) -> None:
@@ -81,18 +73,10 @@ def filter_panel(
     if from_url.basis not in bases:
         notices.append(Notice("basis", from_url.basis, "not a measure of this page"))
         from_url = replace(from_url, basis=bases[0])
-    _notices(notices)
+    for dropped in notices:
+        url_state.notice(dropped.key, dropped.value, f"{dropped.reason}.")
     if is_embedded():  # an embed shows the view its URL names, without controls
-        base_year = from_url.base_year or latest_year
-        normalized = get_normalized(dataset, base_year)
-        rows = _rows(dataset, from_url, base_year, normalized)
-        return View(
-            from_url,
-            base_year,
-            normalized,
-            rows,
-            from_url.describe(normalized, base_year=base_year),
-        )
+        return _view(dataset, from_url, from_url.base_year or latest_year)
 
     company_names = dict(zip(everything[Col.COMPANY], everything[COMPANY_NAME], strict=True))
     country_names = dict(zip(everything[Col.COUNTRY_ISO3], everything[COUNTRY_NAME], strict=True))
@@ -142,16 +126,7 @@ def filter_panel(
     }
     st.query_params.from_dict({**chosen.to_query(), **kept})
 
-    normalized = get_normalized(dataset, base_year)
-    rows = _rows(dataset, chosen, base_year, normalized)
-    return View(
-        chosen,
-        base_year,
-        normalized,
-        rows,
-        chosen.describe(normalized, base_year=base_year),
-        draw_controls,
-    )
+    return _view(dataset, chosen, base_year, draw_controls)
 
 
 def _draw_controls(bases, base_years, latest_year, choices, company_names, country_names) -> None:
@@ -192,11 +167,8 @@ def _draw_controls(bases, base_years, latest_year, choices, company_names, count
             format_func=country_names.get,
             placeholder="All countries",
         )
-        (
+        if first_year < last_year:  # a one-year dataset has nothing to slide
             st.slider("Year announced", first_year, last_year, key="f_years")
-            if first_year < last_year
-            else (first_year, last_year)
-        )
         st.multiselect(
             "Purpose",
             sorted(choices.purposes),
@@ -219,6 +191,13 @@ def _draw_controls(bases, base_years, latest_year, choices, company_names, count
             "Max US$ m", min_value=0.0, step=100.0, key="f_max_musd", help="0 means no maximum."
         )
         st.text_input("Search company, country, notes", key="f_text", max_chars=80)
+
+
+def _view(dataset: Dataset, chosen: Filter, base_year: int, draw_controls=None) -> View:
+    normalized = get_normalized(dataset, base_year)
+    rows = _rows(dataset, chosen, base_year, normalized)
+    description = chosen.describe(normalized, base_year=base_year)
+    return View(chosen, base_year, normalized, rows, description, draw_controls or (lambda: None))
 
 
 def _rows(

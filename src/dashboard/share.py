@@ -78,25 +78,21 @@ def share_panel(view: ChartView, *, key: str) -> None:
 
         c1, c2, c3, c4 = st.columns(4)
         images_ok = chromium_available()
-        c1.download_button(
-            "PNG (2×)",
-            data=_image(view, "png"),
-            file_name=f"{view.text.slug}.png",
-            mime="image/png",
-            key=f"{key}-png",
-            disabled=not images_ok,
-            help=None
-            if images_ok
-            else "Needs Chromium on the server; use the chart toolbar's camera.",
-        )
-        c2.download_button(
-            "SVG",
-            data=_image(view, "svg"),
-            file_name=f"{view.text.slug}.svg",
-            mime="image/svg+xml",
-            key=f"{key}-svg",
-            disabled=not images_ok,
-        )
+        for column, fmt, label, mime in (
+            (c1, "png", "PNG (2×)", "image/png"),
+            (c2, "svg", "SVG", "image/svg+xml"),
+        ):
+            column.download_button(
+                label,
+                data=_image(view, fmt),
+                file_name=f"{view.text.slug}.{fmt}",
+                mime=mime,
+                key=f"{key}-{fmt}",
+                disabled=not images_ok,
+                help=None
+                if images_ok
+                else "Needs Chromium on the server; use the chart toolbar's camera.",
+            )
         c3.download_button(
             "Interactive HTML",
             data=lambda: chart_page(

@@ -15,10 +15,12 @@ from dashboard.chrome import md_escape
 MAX_SHOWN_CHARS = 40
 
 
-def _notice(key: str, value: str, why: str) -> None:
+def notice(key: str, value: str, why: str) -> None:
+    """Tell the reader a link value was ignored; key and value are shown as text."""
     shown = value if len(value) <= MAX_SHOWN_CHARS else value[:MAX_SHOWN_CHARS] + "…"
     st.info(
-        f"Ignored the link's **{key}** value “{md_escape(shown)}”: {why}", icon=":material/info:"
+        f"Ignored the link's **{md_escape(key)}** value “{md_escape(shown)}”: {why}",
+        icon=":material/info:",
     )
 
 
@@ -31,7 +33,7 @@ def choice(
         return default
     if value in set(allowed):
         return value
-    _notice(key, value, why)
+    notice(key, value, why)
     return default
 
 
@@ -48,9 +50,9 @@ def items(key: str, is_valid: Callable[[str], bool], *, limit: int) -> list[str]
         if is_valid(part) and part not in kept:
             kept.append(part)
         else:
-            _notice(key, part, "it is not in the data")
+            notice(key, part, "it is not in the data")
     if len(kept) > limit:
-        _notice(key, ",".join(kept[limit:]), f"at most {limit} can be compared")
+        notice(key, ",".join(kept[limit:]), f"at most {limit} can be compared")
     return kept[:limit]
 
 
@@ -65,4 +67,4 @@ def only_these(keys: Iterable[str]) -> None:
     allowed = set(keys)
     for key, value in st.query_params.to_dict().items():
         if key not in allowed:
-            _notice(key, value, "this page has no such setting")
+            notice(key, value, "this page has no such setting")

@@ -11,10 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from investments.credits import DATA_LICENCE, PROJECT_NAME
-
-FX_CREDIT = "FX: ECB"
-WORLD_BANK_CREDIT = "population and GDP: World Bank"
+from investments.credits import source_credit
 
 
 @dataclass(frozen=True)
@@ -29,15 +26,6 @@ class ChartText:
     def credit_line(self, *, as_of: dt.date) -> str:
         """Source line with the date, as baked into images."""
         return f"{self.source} · {as_of:%-d %B %Y}"
-
-
-def source_credit(*, fx: bool = True, world_bank: bool = False) -> str:
-    parts = [f"Source: company announcements compiled by {PROJECT_NAME}"]
-    if fx:
-        parts.append(FX_CREDIT)
-    if world_bank:
-        parts.append(WORLD_BANK_CREDIT)
-    return "; ".join(parts) + f". {DATA_LICENCE}."
 
 
 def _years(rows: pd.DataFrame, column: str = "announced_on") -> str:

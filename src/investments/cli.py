@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl
 from investments.export import to_csv_bytes
 from investments.filters import Choices, from_query
 from investments.fx import FxError
-from investments.load import load_dataset
+from investments.load import Dataset, load_dataset
 from investments.normalize import normalize
 from investments.prices import latest_complete_year
 from investments.problems import DataError
@@ -33,12 +33,19 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export(args: argparse.Namespace) -> int:
+def _load_or_report(data_dir: Path, outcome: str) -> Dataset | None:
+    """The dataset, or None after printing every problem (the caller exits with 1)."""
     try:
-        dataset = load_dataset(args.data_dir)
+        return load_dataset(data_dir)
     except DataError as error:
         print(error.report())
-        print(f"{error}: nothing exported", file=sys.stderr)
+        print(f"{error}: {outcome}", file=sys.stderr)
+        return None
+
+
+def _export(args: argparse.Namespace) -> int:
+    dataset = _load_or_report(args.data_dir, "nothing exported")
+    if dataset is None:
         return 1
     base_year = args.base_year or latest_complete_year()
     try:
@@ -76,11 +83,8 @@ def _publish(args: argparse.Namespace) -> int:
 
     from charts.publish import publish  # charts build on investments; imported only here
 
-    try:
-        dataset = load_dataset(args.data_dir)
-    except DataError as error:
-        print(error.report())
-        print(f"{error}: nothing published", file=sys.stderr)
+    dataset = _load_or_report(args.data_dir, "nothing published")
+    if dataset is None:
         return 1
     written = publish(
         dataset,

@@ -1,16 +1,23 @@
-"""The source line every chart, table and download carries, written in one place."""
+"""The source line every chart, table, download and embed carries, written in one place."""
 
 from __future__ import annotations
 
 PROJECT_NAME = "Big Tech Investment Tracker"
 DATA_LICENCE = "CC BY 4.0"
+FX_CREDIT = "FX: ECB"
+WORLD_BANK_CREDIT = "population and GDP: World Bank"
+
+
+def source_credit(*, fx: bool = True, world_bank: bool = False) -> str:
+    """ "Source: company announcements compiled by …; FX: ECB; …. CC BY 4.0."."""
+    parts = [f"Source: company announcements compiled by {PROJECT_NAME}"]
+    if fx:
+        parts.append(FX_CREDIT)
+    if world_bank:
+        parts.append(WORLD_BANK_CREDIT)
+    return "; ".join(parts) + f". {DATA_LICENCE}."
 
 
 def source_line(*, data_version: str, fx: bool = False, world_bank: bool = False) -> str:
-    """ "Source: company announcements and news reports, compiled by …; data version …"."""
-    parts = [f"Source: company announcements and news reports, compiled by {PROJECT_NAME}"]
-    if fx:
-        parts.append("FX: ECB euro reference rates")
-    if world_bank:
-        parts.append("population and GDP: World Bank WDI")
-    return "; ".join(parts) + f". Data version {data_version}, licence {DATA_LICENCE}."
+    """The credit under charts and tables in the app: the same words, plus the data version."""
+    return f"{source_credit(fx=fx, world_bank=world_bank)} Data version {data_version}."
