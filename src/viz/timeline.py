@@ -15,7 +15,28 @@ from viz.text import plotly_text
 from viz.theme import MUTED_COLOUR, TEMPLATE_NAME
 
 LABELLED = 5  # the largest pledges get a text label
+LABEL_GAP_SHARE = 0.12  # labels on one company's row closer than this share of the span overlap
 MAX_MARKER_PX = 38
+
+
+def labelled_pledges(rows: pd.DataFrame, values: pd.Series, company_column: str) -> set:
+    """The largest pledges to label, skipping one whose label would sit on top of a larger
+    one's: same company row and a date closer than LABEL_GAP_SHARE of the time span."""
+    dates = pd.to_datetime(rows[Col.ANNOUNCED_ON])
+    span_days = max((dates.max() - dates.min()).days, 1)
+    gap_days = span_days * LABEL_GAP_SHARE
+    chosen: list = []
+    for index in values.dropna().sort_values(ascending=False).index:
+        if len(chosen) == LABELLED:
+            break
+        crowded = any(
+            rows.at[other, company_column] == rows.at[index, company_column]
+            and abs((dates[other] - dates[index]).days) < gap_days
+            for other in chosen
+        )
+        if not crowded:
+            chosen.append(index)
+    return set(chosen)
 
 
 def _hover_rows(rows: pd.DataFrame, value: str, basis: str) -> list[list[str]]:
@@ -99,7 +120,7 @@ def pledge_timeline(
                 col=1,
             )
 
-    labelled = set(values.nlargest(LABELLED).index)
+    labelled = labelled_pledges(rows, values, COMPANY_NAME)
     last_date = rows[Col.ANNOUNCED_ON].max()
     for company in companies:
         mine = rows[rows[COMPANY_NAME] == company].sort_values(Col.ANNOUNCED_ON)

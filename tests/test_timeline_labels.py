@@ -1,0 +1,29 @@
+"""Timeline labels: the largest pledges, but never two on top of each other."""
+
+import pandas as pd
+
+from investments.schema import Col
+from viz.timeline import LABELLED, labelled_pledges
+
+
+def _rows(spec):
+    return pd.DataFrame(
+        [{"company": c, Col.ANNOUNCED_ON: pd.Timestamp(d), "usd": v} for c, d, v in spec]
+    )
+
+
+def test_a_label_next_to_a_larger_one_on_the_same_row_is_skipped():
+    rows = _rows(
+        [
+            ("A", "2024-01-01", 100),
+            ("A", "2024-01-20", 90),  # 19 days after the largest, same row: crowded
+            ("B", "2024-01-20", 80),  # same date, other company row: fine
+            ("A", "2026-01-01", 10),
+        ]
+    )
+    assert labelled_pledges(rows, rows["usd"], "company") == {0, 2, 3}
+
+
+def test_at_most_the_labelled_count():
+    rows = _rows([("A", f"{2019 + i}-06-01", 10 * i) for i in range(8)])
+    assert len(labelled_pledges(rows, rows["usd"], "company")) == LABELLED
