@@ -24,6 +24,12 @@ from investments.figures import states_amount
         ("2兆2600億円を投資", 2.26e12),
         ("an investment of $10,000,000,000", 1e10),
         ("SEK 33.7 billion", 33.7e9),
+        ("Az IBM 3,5 milliárd forintból", 3.5e9),
+        ("celkem až 3,3 milionu eur", 3.3e6),
+        ("bantuan sebesar 1 juta USD", 1e6),
+        ("investasi Rp 1,5 triliun", 1.5e12),
+        ("استثمار بقيمة 250 مليون دولار", 2.5e8),
+        ("2 milyar dolar yatırım", 2e9),
     ],
 )
 def test_quote_states_amount(quote, amount):
@@ -37,6 +43,7 @@ def test_quote_states_amount(quote, amount):
         ("Microsoft will invest US$2.9 billion", 2.9e6),  # wrong scale
         ("five billion dollars", 5e9),  # figures must be in digits
         ("5 billionaires", 5e9),  # a scale word must end at a word boundary
+        ("3 milionářů", 3e6),  # likewise in Czech
         ("in 2024 the company said", 2024e9),
     ],
 )

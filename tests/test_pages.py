@@ -287,4 +287,4 @@ def test_compare_shows_what_comes_with_the_money():
 def test_country_profile_lists_what_comes_with_the_money():
     at = _run("pages/country.py", {"iso3": "IND"})
     text = " ".join(m.value for m in at.markdown).replace("\\\\", "")
-    assert "What comes with the money" in text and "5,000 jobs" in text
+    assert "What comes with the money" in text and "5,000 direct jobs" in text
