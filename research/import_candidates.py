@@ -61,7 +61,9 @@ def accepted_rows(candidates: dict, verdicts: dict, known_ids: set, header: list
     return accepted
 
 
-def accepted_variants(candidates: dict, verdicts: dict, known_ids: set) -> list[list[str]]:
+def accepted_variants(
+    candidates: dict, verdicts: dict, known_ids: set, recorded: set
+) -> list[list[str]]:
     confirmed = {
         (verdict["announcement_id"], verdict["source_url"])
         for verdict in verdicts.get("variants", [])
@@ -70,7 +72,7 @@ def accepted_variants(candidates: dict, verdicts: dict, known_ids: set) -> list[
     accepted = []
     for variant in candidates.get("variants", []):
         key = (variant["announcement_id"], variant["source_url"])
-        if variant["announcement_id"] not in known_ids or key not in confirmed:
+        if variant["announcement_id"] not in known_ids or key not in confirmed or key in recorded:
             print("variant left out:", key)
             continue
         accepted.append(
@@ -103,7 +105,9 @@ def main(argv: list[str]) -> None:
     if last_verified:
         for row in rows:
             row["last_verified"] = last_verified
-    variants = accepted_variants(candidates, verdicts, known_ids)
+    with (DATA_DIR / "variants.csv").open(newline="", encoding="utf-8") as handle:
+        recorded = {(row["announcement_id"], row["source_url"]) for row in csv.DictReader(handle)}
+    variants = accepted_variants(candidates, verdicts, known_ids, recorded)
     print(f"rows {len(rows)} variants {len(variants)}")
     if dry_run:
         return
