@@ -1,9 +1,9 @@
-"""Timeline labels: the largest pledges, but never two on top of each other."""
+"""Timeline labels and axis: the largest pledges labelled, never two on top of each other, and a readable date range."""
 
 import pandas as pd
 
 from investments.schema import Col
-from viz.timeline import LABELLED, labelled_pledges
+from viz.timeline import LABELLED, labelled_pledges, padded_date_range
 
 
 def _rows(spec):
@@ -27,3 +27,10 @@ def test_a_label_next_to_a_larger_one_on_the_same_row_is_skipped():
 def test_at_most_the_labelled_count():
     rows = _rows([("A", f"{2019 + i}-06-01", 10 * i) for i in range(8)])
     assert len(labelled_pledges(rows, rows["usd"], "company")) == LABELLED
+
+
+def test_a_single_date_gets_a_year_wide_axis_and_a_long_span_is_left_alone():
+    one = pd.Series(pd.to_datetime(["2022-02-23"]))
+    assert padded_date_range(one) == ["2021-08-24", "2022-08-24"]
+    many = pd.Series(pd.to_datetime(["2019-01-01", "2026-01-01"]))
+    assert padded_date_range(many) is None

@@ -125,6 +125,10 @@ def compare_text(items: pd.DataFrame, *, sentence: str, base_year: int, slug: st
     )
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+
+
 def country_text(
     country: str,
     rows: pd.DataFrame,
@@ -137,8 +141,13 @@ def country_text(
 ) -> ChartText:
     years = _years(rows)
     alt = (
-        f"Timeline of {len(rows)} big-tech pledges to {country}, {years}, totalling {total_text} "
-        f"({per_person_text}; {share_text}). The largest are {_top_list(top_rows)}."
+        f"Timeline of {_count(len(rows), 'big-tech pledge')} to {country}, {years}, totalling "
+        f"{total_text} ({per_person_text}; {share_text}). "
+        + (
+            f"The largest are {_top_list(top_rows)}."
+            if len(top_rows) > 1
+            else f"It is from {_top_list(top_rows)}."
+        )
         if not rows.empty
         else f"No recorded big-tech pledge to {country}."
     )

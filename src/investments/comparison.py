@@ -183,7 +183,7 @@ def _ratio_phrase(a: float, b: float, *, noun: str = "") -> str | None:
     if 0.95 <= ratio <= 1.05:
         return "about the same"
     if ratio > 1:
-        number = f"{ratio:.0f}" if ratio >= 10 else f"{ratio:.1f}"
+        number = f"{ratio:,.0f}" if ratio >= 10 else f"{ratio:.1f}"
         return f"{number} times {noun}".strip()
     return f"{ratio * 100:.0f}% of"
 

@@ -14,6 +14,7 @@ import pycountry
 # Reader-facing names where neither pycountry's name nor its common_name is the one a
 # newsroom style guide uses.
 NAME_OVERRIDES: dict[str, str] = {
+    "PSE": "Palestine",
     "RUS": "Russia",
 }
 

@@ -17,6 +17,18 @@ from viz.theme import MUTED_COLOUR, TEMPLATE_NAME
 LABELLED = 5  # the largest pledges get a text label
 LABEL_GAP_SHARE = 0.12  # labels on one company's row closer than this share of the span overlap
 MAX_MARKER_PX = 38
+MIN_SPAN_DAYS = 365  # a narrower view (one pledge, one date) is padded to a year around it
+
+
+def padded_date_range(dates: pd.Series) -> list[str] | None:
+    """A year-wide x range centred on the pledges when they span less than MIN_SPAN_DAYS;
+    left to Plotly, a single date stretches to milliseconds either side of itself."""
+    dates = pd.to_datetime(dates).dropna()
+    if dates.empty or (dates.max() - dates.min()).days >= MIN_SPAN_DAYS:
+        return None
+    middle = dates.min() + (dates.max() - dates.min()) / 2
+    half = pd.Timedelta(days=MIN_SPAN_DAYS / 2)
+    return [(middle - half).strftime("%Y-%m-%d"), (middle + half).strftime("%Y-%m-%d")]
 
 
 def labelled_pledges(rows: pd.DataFrame, values: pd.Series, company_column: str) -> set:
@@ -121,7 +133,8 @@ def pledge_timeline(
             )
 
     labelled = labelled_pledges(rows, values, COMPANY_NAME)
-    last_date = rows[Col.ANNOUNCED_ON].max()
+    padded = padded_date_range(rows[Col.ANNOUNCED_ON])
+    last_date = pd.Timestamp(padded[1]) if padded else rows[Col.ANNOUNCED_ON].max()
     for company in companies:
         mine = rows[rows[COMPANY_NAME] == company].sort_values(Col.ANNOUNCED_ON)
         colour = colours.get(company, MUTED_COLOUR)
@@ -187,6 +200,8 @@ def pledge_timeline(
     fig.update_yaxes(categoryorder="array", categoryarray=companies, row=1, col=1)
     fig.update_yaxes(title=None, rangemode="tozero", row=2, col=1)
     fig.update_xaxes(rangeslider={"visible": True, "thickness": 0.05}, row=2, col=1)
+    if padded is not None:
+        fig.update_xaxes(range=padded)
     fig.update_annotations(font={"size": 13, "color": MUTED_COLOUR}, xanchor="left", x=0)
     fig.update_layout(
         template=TEMPLATE_NAME,
