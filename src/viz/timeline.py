@@ -15,7 +15,7 @@ from viz.text import plotly_text
 from viz.theme import MUTED_COLOUR, TEMPLATE_NAME
 
 LABELLED = 5  # the largest pledges get a text label
-LABEL_GAP_SHARE = 0.12  # labels on one company's row closer than this share of the span overlap
+LABEL_GAP_SHARE = 0.25  # a label is about a quarter of the plot wide
 MAX_MARKER_PX = 38
 MIN_SPAN_DAYS = 365  # a narrower view (one pledge, one date) is padded to a year around it
 
@@ -31,18 +31,31 @@ def padded_date_range(dates: pd.Series) -> list[str] | None:
     return [(middle - half).strftime("%Y-%m-%d"), (middle + half).strftime("%Y-%m-%d")]
 
 
-def labelled_pledges(rows: pd.DataFrame, values: pd.Series, company_column: str) -> set:
-    """The largest pledges to label, skipping one whose label would sit on top of a larger
-    one's: same company row and a date closer than LABEL_GAP_SHARE of the time span."""
+def labelled_pledges(
+    rows: pd.DataFrame, values: pd.Series, company_column: str, company_order: list | None = None
+) -> set:
+    """The largest pledges to label, skipping one whose label would sit on a larger one's.
+    A label is drawn above its dot, so a big dot pushes it into the row above: labels on
+    the same or neighbouring company rows closer in time than LABEL_GAP_SHARE of the span
+    collide."""
     dates = pd.to_datetime(rows[Col.ANNOUNCED_ON])
     span_days = max((dates.max() - dates.min()).days, 1)
     gap_days = span_days * LABEL_GAP_SHARE
+    order = {company: i for i, company in enumerate(company_order or [])}
+
+    def rows_apart(a, b) -> int:
+        if a == b:
+            return 0
+        if a in order and b in order:
+            return abs(order[a] - order[b])
+        return 2  # unknown order: only the same row counts as crowded
+
     chosen: list = []
     for index in values.dropna().sort_values(ascending=False).index:
         if len(chosen) == LABELLED:
             break
         crowded = any(
-            rows.at[other, company_column] == rows.at[index, company_column]
+            rows_apart(rows.at[other, company_column], rows.at[index, company_column]) <= 1
             and abs((dates[other] - dates[index]).days) < gap_days
             for other in chosen
         )
@@ -132,7 +145,7 @@ def pledge_timeline(
                 col=1,
             )
 
-    labelled = labelled_pledges(rows, values, COMPANY_NAME)
+    labelled = labelled_pledges(rows, values, COMPANY_NAME, companies)
     padded = padded_date_range(rows[Col.ANNOUNCED_ON])
     last_date = pd.Timestamp(padded[1]) if padded else rows[Col.ANNOUNCED_ON].max()
     for company in companies:
