@@ -26,8 +26,9 @@ if view.filter.latest_only:
     hidden = len(replace(view.filter, lineage="all").apply(view.normalized)) - len(view.rows)
     if hidden:
         st.caption(
-            f"{hidden} matching announcement(s) restated or raised by a later one are hidden; choose "
-            "“every announcement” under Restated pledges to see them."
+            f"{hidden} matching announcement(s) restated or raised by a later one, or already "
+            "included in a broader pledge shown here, are hidden; choose “every announcement” "
+            "under Restated pledges to see them."
         )
 measure = (
     basis_label(view.filter.basis, view.base_year),

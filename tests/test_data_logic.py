@@ -7,7 +7,7 @@ import pytest
 
 from investments.countries import NAME_OVERRIDES, country_name, subdivision_name
 from investments.formatting import format_as_announced, format_money, format_period
-from investments.lineage import latest_per_lineage
+from investments.lineage import counted, latest_per_lineage, without_counted_parts
 from investments.load import COMPANY_NAME, COUNTRY_NAME, data_version, load_dataset
 from investments.problems import DataError
 
@@ -95,3 +95,40 @@ def test_format_edge_cases():
     assert format_period(pd.NA, 2027) == "by 2027"
     assert format_period(pd.NA, pd.NA) == "period not stated"
     assert format_period(2026, 2026) == "2026"
+
+
+def _pledges(*spec):
+    """(id, supersedes, part_of, purpose, amount) rows, enough for the counting rules."""
+    return pd.DataFrame(
+        [
+            {
+                "id": i,
+                "supersedes": s or None,
+                "part_of": p or None,
+                "purpose": purpose,
+                "amount": amount,
+            }
+            for i, s, p, purpose, amount in spec
+        ]
+    )
+
+
+NATIONAL_AND_STATE = _pledges(
+    ("national-2021", None, None, "mixed", 430.0),
+    ("national-2025", "national-2021", None, "mixed", 600.0),
+    ("state-2025", None, "national-2021", "research", 2.5),  # names the older figure
+    ("other-state", None, None, "research", 1.0),
+)
+
+
+def test_a_part_is_left_out_when_the_pledge_including_it_is_counted():
+    # national-2021 was raised to national-2025, which therefore includes state-2025.
+    assert set(counted(NATIONAL_AND_STATE)["id"]) == {"national-2025", "other-state"}
+
+
+def test_a_part_counts_when_the_pledge_including_it_is_not_in_view():
+    research_only = NATIONAL_AND_STATE[NATIONAL_AND_STATE["purpose"] == "research"]
+    assert set(without_counted_parts(research_only, NATIONAL_AND_STATE)["id"]) == {
+        "state-2025",
+        "other-state",
+    }

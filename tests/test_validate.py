@@ -158,6 +158,27 @@ BROKEN = [
         "investments.csv:5: supersedes: 'microsoft-jpn-2024-04' (line 2) is another company's or country's pledge",
     ),
     (
+        "part of another company's pledge",
+        INV,
+        "amazon-usa-2024-01-mississippi,,https",
+        "amazon-usa-2024-01-mississippi,microsoft-jpn-2024-04,https",
+        "investments.csv:5: part_of: 'microsoft-jpn-2024-04' is another company's or country's pledge",
+    ),
+    (
+        "part of an unknown id",
+        INV,
+        "amazon-usa-2024-01-mississippi,,https",
+        "amazon-usa-2024-01-mississippi,amazon-usa-1999,https",
+        "investments.csv:5: part_of: 'amazon-usa-1999' is not an id in investments.csv",
+    ),
+    (
+        "part larger than the whole",
+        INV,
+        "amazon-usa-2024-01-mississippi,,https",
+        "amazon-usa-2024-01-mississippi,amazon-usa-2024-01-mississippi,https",
+        "investments.csv:5: part_of: is larger than 'amazon-usa-2024-01-mississippi', which should include it",
+    ),
+    (
         "malformed URL",
         INV,
         "https://example.com/msft-japan",
@@ -190,7 +211,7 @@ BROKEN = [
         INV,
         ",Fixture row.,2026-11-25\n",
         ",Fixture row.\n",
-        "investments.csv:2: has 19 fields, the header has 20",
+        "investments.csv:2: has 20 fields, the header has 21",
     ),
     (
         "unclosed quote",
@@ -361,7 +382,7 @@ def test_rows_that_look_like_one_pledge_must_be_linked(valid_dir):
     )
     assert (
         "investments.csv:5: id: looks like the same pledge as 'amazon-usa-2024-01-mississippi' (line 4); "
-        "link them with supersedes or remove one" in _problems(valid_dir)
+        "link them with supersedes or part_of, or remove one" in _problems(valid_dir)
     )
 
 

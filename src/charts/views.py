@@ -18,7 +18,7 @@ from investments.chart_text import ChartText, compare_text, country_text, map_te
 from investments.comparison import comparison_sentence, resolve
 from investments.filters import Filter, basis_column, basis_label
 from investments.formatting import format_as_announced, format_money
-from investments.lineage import latest_per_lineage
+from investments.lineage import counted
 from investments.load import COMPANY_NAME, COUNTRY_NAME
 from investments.schema import Col
 from viz.choropleth import country_totals_map, value_text
@@ -122,6 +122,7 @@ def timeline_view(
             Col.CURRENCY,
             value,
             Col.SUPERSEDES,
+            Col.PART_OF,
             Col.SOURCE_URL,
         ]
     ].rename(columns={value: measure})
@@ -184,8 +185,7 @@ def compare_view(
 def country_view(
     normalized: pd.DataFrame, iso3: str, *, base_year: int, colours: dict[str, str]
 ) -> ChartView:
-    rows = latest_per_lineage(normalized)
-    rows = rows[rows[Col.COUNTRY_ISO3] == iso3]
+    rows = counted(normalized[normalized[Col.COUNTRY_ISO3] == iso3])
     name = str(rows[COUNTRY_NAME].iloc[0]) if not rows.empty else iso3
     figure = pledge_timeline(
         rows,

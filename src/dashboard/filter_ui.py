@@ -147,7 +147,7 @@ def _draw_controls(bases, base_years, latest_year, choices, company_names, count
             list(LINEAGES),
             key="f_lineage",
             format_func=LINEAGES.get,
-            help="“Latest pledge per lineage” counts only the newest of a chain of restatements, "
+            help="“Latest pledge per lineage” counts only the newest of a chain of restatements, and leaves out a state's share when the national pledge that includes it is shown, "
             "so nothing is counted twice.",
         )
         st.multiselect(

@@ -15,7 +15,7 @@ import pandas as pd
 
 from investments import normalize as n
 from investments.formatting import format_as_announced, format_money, format_period
-from investments.lineage import latest_per_lineage
+from investments.lineage import counted
 from investments.load import COMPANY_NAME, COUNTRY_NAME
 from investments.schema import Col
 
@@ -89,11 +89,11 @@ def _pledge_item(row: pd.Series, base_year: int) -> dict:
 
 
 def _country_rows(item: str, normalized: pd.DataFrame) -> pd.DataFrame:
-    """A country total's rows: latest pledge per lineage, so nothing is counted twice."""
+    """A country total's rows: latest pledge per lineage, parts of counted pledges left out,
+    so nothing is counted twice."""
     iso3, company = _COUNTRY_ITEM.fullmatch(item).groups()
-    rows = latest_per_lineage(normalized)
-    rows = rows[rows[Col.COUNTRY_ISO3] == iso3]
-    return rows[rows[Col.COMPANY] == company] if company else rows
+    rows = normalized[normalized[Col.COUNTRY_ISO3] == iso3]
+    return counted(rows[rows[Col.COMPANY] == company] if company else rows)
 
 
 def _country_item(item: str, normalized: pd.DataFrame, base_year: int) -> dict:

@@ -51,6 +51,7 @@ def export_columns(base_year: int) -> tuple[str, ...]:
         n.PERIOD_YEARS,
         n.USD_PER_YEAR,
         Col.SUPERSEDES,
+        Col.PART_OF,
         Col.SOURCE_URL,
         Col.SOURCE_PUBLISHER,
         Col.QUOTE,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from investments import normalize as n
-from investments.lineage import latest_per_lineage
+from investments.lineage import latest_per_lineage, without_counted_parts
 from investments.load import COMPANY_NAME, COUNTRY_NAME, REGION, SUB_REGION, SUBDIVISION_NAME
 from investments.schema import Col
 
@@ -101,7 +101,10 @@ class Filter:
                 + rows[Col.NOTES].fillna("")
             ).str.casefold()
             mask &= haystack.str.contains(needle, regex=False)
-        return rows[mask.fillna(False).astype(bool)]
+        rows = rows[mask.fillna(False).astype(bool)]
+        # Parts last: a state's share drops out only when the national pledge that
+        # includes it is still in view after the other filters.
+        return without_counted_parts(rows, normalized) if self.latest_only else rows
 
     # ------------------------------------------------------------ words
 

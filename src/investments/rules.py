@@ -122,6 +122,7 @@ def _investment_rules(table: TypedTable, file: str, today: dt.date) -> list[Prob
     )
 
     _lineage_rules(table, out)
+    _component_rules(table, out)
     return out.problems
 
 
@@ -176,6 +177,40 @@ def _lineage_rules(table: TypedTable, out: _Collector) -> None:
         chosen = linked & (earlier_text == earlier_id)
         names = " and ".join(repr(s) for s in ids.astype(object).to_numpy()[chosen])
         out.at(chosen, Col.SUPERSEDES, f"{earlier_id!r} is superseded by both {names}")
+
+
+def _component_rules(table: TypedTable, out: _Collector) -> None:
+    """`part_of` names the broader pledge that already includes this row's money: it must
+    be the same company's pledge to the same country, not a component itself (one level
+    keeps totals easy to audit), and not smaller than the part when both use one currency."""
+    f = table.frame
+    broader = f[Col.PART_OF]
+    ids = f[Col.ID]
+    out.at(
+        broader.notna() & (broader == ids), Col.PART_OF, "an announcement cannot be part of itself"
+    )
+    by_id = f.drop_duplicates(Col.ID).set_index(Col.ID)
+    for position in np.flatnonzero((broader.notna() & (broader != ids)).to_numpy(dtype=bool)):
+        target_id = broader.iat[position]
+        if target_id not in by_id.index:
+            continue  # the foreign-key check reports unknown ids
+        target = by_id.loc[target_id]
+        row = f.iloc[position]
+        at_row = np.arange(len(f)) == position
+        if (target[Col.COMPANY], target[Col.COUNTRY_ISO3]) != (
+            row[Col.COMPANY],
+            row[Col.COUNTRY_ISO3],
+        ):
+            out.at(at_row, Col.PART_OF, f"{target_id!r} is another company's or country's pledge")
+        elif pd.notna(target[Col.PART_OF]):
+            out.at(at_row, Col.PART_OF, f"{target_id!r} is itself part of {target[Col.PART_OF]!r}")
+        elif (
+            target[Col.CURRENCY] == row[Col.CURRENCY]
+            and pd.notna(target[Col.AMOUNT])
+            and pd.notna(row[Col.AMOUNT])
+            and row[Col.AMOUNT] > target[Col.AMOUNT]
+        ):
+            out.at(at_row, Col.PART_OF, f"is larger than {target_id!r}, which should include it")
 
 
 def _indicator_rules(
@@ -367,13 +402,16 @@ def _duplicate_rule(table: TypedTable, file: str) -> list[Problem]:
                     a[Col.AMOUNT] - b[Col.AMOUNT]
                 ) <= DUPLICATE_AMOUNT_TOLERANCE * max(a[Col.AMOUNT], b[Col.AMOUNT])
                 close_date = abs((a[Col.ANNOUNCED_ON] - b[Col.ANNOUNCED_ON]).days) <= DUPLICATE_DAYS
-                linked = a[Col.SUPERSEDES] == b[Col.ID] or b[Col.SUPERSEDES] == a[Col.ID]
+                linked = any(
+                    a[column] == b[Col.ID] or b[column] == a[Col.ID]
+                    for column in (Col.SUPERSEDES, Col.PART_OF)
+                )
                 if close_amount and close_date and not linked:
                     out.at(
                         np.arange(len(f)) == b["_pos"],
                         Col.ID,
                         f"looks like the same pledge as {a[Col.ID]!r} (line {table.lines[a['_pos']]}); "
-                        "link them with supersedes or remove one",
+                        "link them with supersedes or part_of, or remove one",
                     )
     return out.problems
 

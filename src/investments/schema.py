@@ -41,6 +41,7 @@ class Col:
     PURPOSE = "purpose"
     STATUS = "status"
     SUPERSEDES = "supersedes"
+    PART_OF = "part_of"
     SOURCE_URL = "source_url"
     SOURCE_PUBLISHER = "source_publisher"
     QUOTE = "quote"
