@@ -172,6 +172,13 @@ BROKEN = [
         "investments.csv:5: part_of: 'amazon-usa-1999' is not an id in investments.csv",
     ),
     (
+        "part of itself",
+        INV,
+        "amazon-usa-2024-01-mississippi,,https",
+        "amazon-usa-2024-01-mississippi,amazon-usa-2024-06-mississippi,https",
+        "investments.csv:5: part_of: an announcement cannot be part of itself",
+    ),
+    (
         "part larger than the whole",
         INV,
         "amazon-usa-2024-01-mississippi,,https",
