@@ -12,7 +12,7 @@ from dashboard.tables import announcements_table
 from investments import normalize as n
 from investments.comparison import comparison_sentence, resolve
 from investments.formatting import format_as_announced, format_money
-from investments.lineage import counted
+from investments.lineage import counted_in_country
 from investments.load import COMPANY_NAME, COUNTRY_NAME
 from investments.prices import latest_complete_year
 from investments.provenance import commitment_phrases
@@ -66,7 +66,7 @@ st.query_params.from_dict({"iso3": chosen, "peer": peer, **({"detail": detail} i
 if chosen != iso3:
     chart = profile_chart(chosen)
 
-rows = counted(normalized[normalized[Col.COUNTRY_ISO3] == chosen])
+rows = counted_in_country(normalized, chosen)
 st.subheader(md_escape(chart.text.title))
 m1, m2 = st.columns(2)
 m3, m4 = st.columns(2)

@@ -18,7 +18,7 @@ from investments.chart_text import ChartText, compare_text, country_text, map_te
 from investments.comparison import comparison_sentence, resolve
 from investments.filters import Filter, basis_column, basis_label
 from investments.formatting import format_as_announced, format_money
-from investments.lineage import counted
+from investments.lineage import counted_in_country
 from investments.load import COMPANY_NAME, COUNTRY_NAME
 from investments.schema import Col
 from viz.choropleth import country_totals_map, value_text
@@ -185,7 +185,7 @@ def compare_view(
 def country_view(
     normalized: pd.DataFrame, iso3: str, *, base_year: int, colours: dict[str, str]
 ) -> ChartView:
-    rows = counted(normalized[normalized[Col.COUNTRY_ISO3] == iso3])
+    rows = counted_in_country(normalized, iso3)
     name = str(rows[COUNTRY_NAME].iloc[0]) if not rows.empty else iso3
     figure = pledge_timeline(
         rows,

@@ -15,7 +15,7 @@ import pandas as pd
 
 from investments import normalize as n
 from investments.formatting import format_as_announced, format_money, format_period
-from investments.lineage import counted
+from investments.lineage import counted_in_country
 from investments.load import COMPANY_NAME, COUNTRY_NAME
 from investments.schema import Col
 
@@ -92,8 +92,8 @@ def _country_rows(item: str, normalized: pd.DataFrame) -> pd.DataFrame:
     """A country total's rows: latest pledge per lineage, parts of counted pledges left out,
     so nothing is counted twice."""
     iso3, company = _COUNTRY_ITEM.fullmatch(item).groups()
-    rows = normalized[normalized[Col.COUNTRY_ISO3] == iso3]
-    return counted(rows[rows[Col.COMPANY] == company] if company else rows)
+    rows = counted_in_country(normalized, iso3)
+    return rows[rows[Col.COMPANY] == company] if company else rows
 
 
 def _country_item(item: str, normalized: pd.DataFrame, base_year: int) -> dict:

@@ -23,42 +23,39 @@ def latest_per_lineage(investments: pd.DataFrame) -> pd.DataFrame:
     return investments[~investments[Col.ID].isin(superseded_ids(investments))]
 
 
-def lineage_heads(investments: pd.DataFrame) -> dict[str, str]:
-    """Each id mapped to the newest announcement of its chain (itself if nothing supersedes it)."""
-    superseded_by = dict(
-        zip(
-            investments[Col.SUPERSEDES].dropna(),
-            investments.loc[investments[Col.SUPERSEDES].notna(), Col.ID],
-            strict=True,
-        )
-    )
-    heads = {}
-    for start in investments[Col.ID]:
-        head, seen = start, set()
-        while head in superseded_by and head not in seen:  # validate forbids cycles; stay safe
-            seen.add(head)
-            head = superseded_by[head]
-        heads[start] = head
-    return heads
-
-
 def without_counted_parts(rows: pd.DataFrame, investments: pd.DataFrame) -> pd.DataFrame:
     """`rows` less the parts whose broader pledge (or its latest restatement) is among
     them: shown alone a part counts, next to the pledge that includes it, it does not."""
-    parts = rows[Col.PART_OF].notna() if Col.PART_OF in rows else pd.Series(False, index=rows.index)
-    if not parts.any():
+    parts = rows[Col.PART_OF].dropna()
+    if parts.empty:
         return rows
-    heads = lineage_heads(investments)
-    present = set(rows[Col.ID])
-    included = rows.loc[parts, Col.PART_OF].map(
-        lambda broader: heads.get(broader, broader) in present
+    restated = investments[Col.SUPERSEDES].notna()
+    superseded_by = dict(
+        zip(
+            investments.loc[restated, Col.SUPERSEDES],
+            investments.loc[restated, Col.ID],
+            strict=True,
+        )
     )
-    return rows.drop(index=included[included].index)
+
+    def latest(pledge: str) -> str:
+        # A chain ends: validate requires each restatement to come after what it restates.
+        while pledge in superseded_by:
+            pledge = superseded_by[pledge]
+        return pledge
+
+    present = set(rows[Col.ID])
+    return rows.drop(index=[i for i, broader in parts.items() if latest(broader) in present])
 
 
 def counted(investments: pd.DataFrame) -> pd.DataFrame:
     """The rows a total adds up: latest pledge per lineage, parts of counted pledges left out."""
     return without_counted_parts(latest_per_lineage(investments), investments)
+
+
+def counted_in_country(investments: pd.DataFrame, iso3: str) -> pd.DataFrame:
+    """A country's counted rows (restatements and parts link only within one country)."""
+    return counted(investments[investments[Col.COUNTRY_ISO3] == iso3])
 
 
 def totals(
