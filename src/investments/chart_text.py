@@ -68,7 +68,7 @@ def map_text(
     else:
         alt = (
             f"Map of big-tech investment commitments by host country, {years}, in {measure}. "
-            f"{len(totals)} countries have recorded pledges; the largest are {_top_list(top)}. "
+            f"{_count(len(totals), 'country has', 'countries have')} recorded pledges; the largest are {_top_list(top)}. "
             "Countries in grey have no recorded pledge."
         )
     return ChartText(
@@ -95,7 +95,7 @@ def timeline_text(
         alt = "Timeline of big-tech investment announcements: none matches this view."
     else:
         alt = (
-            f"Timeline of {len(rows)} big-tech investment announcements by {companies} companies, {years}, "
+            f"Timeline of {_count(len(rows), 'big-tech investment announcement')} by {_count(companies, 'company', 'companies')}, {years}, "
             f"with each company's running total in {measure}. The largest announcements are {_top_list(top_rows)}."
         )
     return ChartText(
@@ -125,8 +125,8 @@ def compare_text(items: pd.DataFrame, *, sentence: str, base_year: int, slug: st
     )
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
 
 
 def country_text(
