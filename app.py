@@ -7,6 +7,8 @@ pages/ instead of these titles (see dashboard.startup for the whole story).
 
 import streamlit as st
 
+from dashboard import url_state
+
 st.set_page_config(
     page_title="Big Tech Investment Tracker",
     page_icon="static/favicon.png",
@@ -32,6 +34,7 @@ PAGES = [
     ),
 ]
 navigation = st.navigation(PAGES, position="hidden")
+url_state.remember_page(navigation.url_path)  # share links strip it from the browser's URL
 if not st.context.is_embedded:  # an embedded chart shows the chart only
     with st.sidebar:
         for page in PAGES:

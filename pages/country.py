@@ -88,7 +88,7 @@ st.page_link(
 
 plotly_chart(chart.figure, key="country-chart")
 credit(dataset, fx=True, world_bank=True)
-share_panel(chart, key="country")
+share_slot = st.container()  # filled last, once `detail` is in the URL
 with_money = [
     f"{company} ({format_as_announced(amount, currency, qualifier)}): {', '.join(phrases)}"
     for company, amount, currency, qualifier, phrases in zip(
@@ -109,3 +109,6 @@ st.subheader("Every pledge, as announced and converted")
 announcements_table(rows, key="country-table")
 st.subheader("What sources reported")
 pick_and_show(dataset, rows, key="country_detail", label="Choose a pledge")
+
+with share_slot:
+    share_panel(chart, key="country")

@@ -42,7 +42,7 @@ st.caption(
 event = plotly_chart(chart.figure, key="map-chart", on_select="rerun")
 view.draw_controls()
 credit(dataset, fx=True, world_bank=basis in ("per_capita", "share_of_gdp"))
-share_panel(chart, key="map")
+share_slot = st.container()  # filled last, once `selected` is in the URL
 
 # Selecting a country: a click on the map, or the select box (both land in the URL).
 totals = chart.data
@@ -82,3 +82,6 @@ if selected:
         icon=":material/flag:",
         query_params={"iso3": selected},
     )
+
+with share_slot:
+    share_panel(chart, key="map")

@@ -75,11 +75,14 @@ def stop(process: subprocess.Popen) -> None:
 
 
 @contextlib.contextmanager
-def running_app(*, env: dict[str, str] | None = None):
-    """A fresh `streamlit run app.py` on a free loopback port; yields its URL."""
+def running_app(*, env: dict[str, str] | None = None, base_path: str = ""):
+    """A fresh `streamlit run app.py` on a free loopback port; yields its URL (with the
+    `server.baseUrlPath` prefix when `base_path` is given, e.g. ".../tracker")."""
     port = free_port()
+    if base_path:
+        env = {**(env or {}), "STREAMLIT_SERVER_BASE_URL_PATH": base_path}
     process = start_app(port, env=env)
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{port}" + (f"/{base_path.strip('/')}" if base_path else "")
     try:
         wait_healthy(url)
         yield url

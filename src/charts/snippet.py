@@ -4,7 +4,6 @@ tiny inline script that lets the chart set the iframe's height (no external scri
 from __future__ import annotations
 
 import html
-from urllib.parse import urlencode
 
 from charts.html import HEIGHT_MESSAGE
 
@@ -18,12 +17,6 @@ RESIZER = (
     'document.querySelectorAll("iframe[data-btit-embed]").forEach(function(f){'
     'if(f.contentWindow===e.source)f.style.height=Math.min(d.height,4000)+"px";});});</script>'
 )
-
-
-def live_embed_url(app_base: str, page: str, query: dict[str, str]) -> str:
-    """The app page in Streamlit's chrome-less embed mode, with the view's parameters."""
-    params = {**query, "embed": "true"}
-    return f"{app_base.rstrip('/')}/{page}?{urlencode(params)}"
 
 
 def published_embed_url(published_base: str, slug: str) -> str:

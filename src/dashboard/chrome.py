@@ -13,19 +13,24 @@ from investments.load import Dataset
 
 T = TypeVar("T")
 
-# plotly.js fetches map shapes from this path instead of its CDN (see static/topojson).
 PLOTLY_CONFIG = {
-    "topojsonURL": "/app/static/topojson/",
     "displaylogo": False,
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }
+STATIC_TOPOJSON_PATH = "app/static/topojson/"  # static/topojson/, served by the app
 
 
 def plotly_chart(fig, *, key: str, on_select: str = "ignore", selection_mode=("points",)):
-    """Every chart through one door: local map shapes, PNG at 2x, no Plotly logo."""
+    """Every chart through one door: local map shapes, PNG at 2x, no Plotly logo.
+
+    plotly.js fetches map shapes from `topojsonURL` instead of its CDN; the path follows
+    the app's root in the reader's browser, so it holds under `server.baseUrlPath`.
+    """
+    from dashboard.url_state import base_path  # url_state imports this module
+
     return st.plotly_chart(
         fig,
-        config=PLOTLY_CONFIG,
+        config={**PLOTLY_CONFIG, "topojsonURL": base_path() + STATIC_TOPOJSON_PATH},
         key=key,
         width="stretch",
         on_select=on_select,

@@ -1,5 +1,7 @@
 """Under every chart: its alt text, a link to this view, embed code and downloads.
 
+The link is the page's own address with every parameter on screen (read from
+`st.query_params` once the page has written them all, so pages draw this panel last).
 The embed points at the live app in Streamlit's chrome-less mode, or at a published
 static copy when INVESTMENTS_PUBLISHED_BASE_URL names one (`python -m investments publish`).
 """
@@ -8,28 +10,24 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from urllib.parse import urlencode
 
 import streamlit as st
 
 from charts.html import chart_page
 from charts.images import ImageExportUnavailable, chromium_available, image_bytes
-from charts.snippet import embed_snippet, live_embed_url, published_embed_url
+from charts.snippet import embed_snippet, published_embed_url
 from charts.views import ChartView
+from dashboard import url_state
 from dashboard.chrome import md_escape
 from investments.export import frame_to_csv_bytes
+from investments.links import embed_link, view_link
 
 PUBLISHED_BASE_VARIABLE = "INVESTMENTS_PUBLISHED_BASE_URL"
 
 
-def app_base_url() -> str:
-    url = st.context.url or "http://localhost:8501/"
-    return url if url.endswith("/") else url + "/"
-
-
-def view_url(view: ChartView) -> str:
-    query = f"?{urlencode(view.query)}" if view.query else ""
-    return f"{app_base_url()}{view.page}{query}"
+def page_query() -> dict[str, str]:
+    """The parameters in the reader's address bar now (embed and its options excluded)."""
+    return st.query_params.to_dict()
 
 
 def _image(view: ChartView, fmt: str):
@@ -43,14 +41,17 @@ def _image(view: ChartView, fmt: str):
 
 
 def share_panel(view: ChartView, *, key: str) -> None:
+    """Call after the page has written every query parameter: the link copies them all."""
+    base = url_state.base_url()
+    query = page_query()
     st.caption(f"**Chart description:** {md_escape(view.text.alt)}")
     # Drawn only when asked for: its code blocks and buttons would otherwise load their
     # scripts while the reader is waiting for the chart (0.2-0.3 s, docs/PERFORMANCE.md).
     if not st.toggle("Share, embed or download this chart", key=f"{key}-share-open"):
         return
-    with st.container(border=True):
+    with st.container(border=True, key=f"{key}-share"):
         st.markdown("**Link to this view**")
-        st.code(view_url(view), language=None, wrap_lines=True)
+        st.code(view_link(base, view.page, query), language=None, wrap_lines=True)
 
         published = os.environ.get(PUBLISHED_BASE_VARIABLE, "").strip()
         targets = ["live app"] + (["published copy"] if published else [])
@@ -62,7 +63,7 @@ def share_panel(view: ChartView, *, key: str) -> None:
         src = (
             published_embed_url(published, view.text.slug)
             if target == "published copy"
-            else live_embed_url(app_base_url(), view.page, view.query)
+            else embed_link(base, view.page, query)
         )
         st.markdown(
             "**Embed code** (responsive iframe; the short script lets the chart set its own height)"
@@ -126,7 +127,7 @@ def render_embedded(view: ChartView) -> None:
     plotly_chart(view.figure, key=f"embed-{view.kind}")
     st.caption(
         f"{md_escape(view.text.credit_line(as_of=dt.date.today()))} · "
-        f"[Get the data]({view_url(view)})"
+        f"[Get the data]({view_link(url_state.base_url(), view.page, view.query)})"
     )
     # Tell the framing page how tall the embed is (see charts.snippet.RESIZER).
     st.html(

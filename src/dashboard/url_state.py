@@ -6,13 +6,45 @@ them, and nothing is echoed back except through md_escape.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
+from urllib.parse import urlsplit
 
 import streamlit as st
 
 from dashboard.chrome import md_escape
+from investments.links import PUBLIC_URL_VARIABLE, app_base_url, local_base_url
 
 MAX_SHOWN_CHARS = 40
+_CURRENT_PAGE_PATH = "_current_page_url_path"
+
+
+def remember_page(url_path: str) -> None:
+    """app.py records the page being run; st.context.url ends with its path."""
+    st.session_state[_CURRENT_PAGE_PATH] = url_path
+
+
+def current_page() -> str:
+    """The running page's URL path ("" for the home page)."""
+    return st.session_state.get(_CURRENT_PAGE_PATH, "")
+
+
+def base_url() -> str:
+    """The app's root as this reader reaches it (or as TRACKER_PUBLIC_URL names it)."""
+    return app_base_url(
+        st.context.url,
+        page_path=current_page(),
+        public_url=os.environ.get(PUBLIC_URL_VARIABLE, ""),
+        fallback=local_base_url(
+            port=int(st.get_option("server.port")),
+            base_path=st.get_option("server.baseUrlPath") or "",
+        ),
+    )
+
+
+def base_path() -> str:
+    """The path part of the app's root in the reader's browser ("/" or "/tracker/")."""
+    return urlsplit(base_url()).path or "/"
 
 
 def notice(key: str, value: str, why: str) -> None:

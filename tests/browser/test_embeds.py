@@ -3,39 +3,23 @@ published as static files, downloaded as one HTML file and opened offline."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import functools
-import http.server
-import threading
 
 import pytest
 from playwright.sync_api import expect
 
 from charts.html import chart_page
 from charts.publish import publish
-from charts.snippet import embed_snippet, live_embed_url
 from charts.views import map_view
 from investments.filters import Filter
 from investments.load import load_dataset
 from investments.normalize import normalize
+from tests.browser.hosting import host_page, static_server
 
 pytestmark = pytest.mark.browser
 WIDTHS = (360, 768, 1200)
 AS_OF = dt.date(2026, 11, 25)
-
-
-@contextlib.contextmanager
-def static_server(directory):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
+LIVE_VIEWS = ("map?basis=per_capita", "compare", "timeline?company=microsoft,amazon", "country?iso3=AUS")
 
 
 @pytest.fixture(scope="module")
@@ -45,16 +29,15 @@ def site(tmp_path_factory):
     return out, [p.stem for p in written]
 
 
-def _host_page(directory, srcs: list[str], width: int) -> str:
-    frames = "\n".join(
-        f'<div style="width:{width}px">{embed_snippet(src, title=f"chart {i}", kind="map")}</div>'
-        for i, src in enumerate(srcs)
-    )
-    name = f"host-{width}.html"
-    (directory / name).write_text(
-        f"<!doctype html><html><body style='margin:0'>{frames}</body></html>"
-    )
-    return name
+def _published_snippets(page, base: str, slugs: list[str]) -> list[str]:
+    """The embed code of each chart, copied from the published index page."""
+    page.goto(f"{base}/index.html")
+    snippets = []
+    for slug in slugs:
+        item = page.locator("li", has=page.locator(f"a[href='embed/{slug}.html']"))
+        item.locator("summary").click()
+        snippets.append(item.locator("code").inner_text())
+    return snippets
 
 
 def _check_frames(page, *, expect_map: bool) -> None:
@@ -79,8 +62,8 @@ def test_published_embeds_fit_every_width(page, site, width):
         + ["country-jpn"]
         + [s for s in slugs if s.startswith("compare-")]
     )
-    host = _host_page(out, [f"embed/{s}.html" for s in chosen], width)
     with static_server(out) as base:
+        host = host_page(out, _published_snippets(page, base, chosen), width_px=width)
         page.goto(f"{base}/{host}")
         _check_frames(page, expect_map=False)
         heights = page.evaluate(
@@ -109,15 +92,28 @@ def test_every_published_embed_draws(page, site):
     assert page.external_requests == []
 
 
+@pytest.fixture(scope="module")
+def live_snippets(browser, app_url):
+    """The embed code of four views, as their share panels show it."""
+    snippets = []
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    for view in LIVE_VIEWS:
+        page.goto(f"{app_url}/{view}")
+        expect(page.locator("[data-testid='stPlotlyChart'] .main-svg").first).to_be_visible(
+            timeout=40_000
+        )
+        page.get_by_text("Share, embed or download this chart").click()
+        key = view.split("?")[0]
+        code = page.locator(f".st-key-{key}-share [data-testid='stCode']").nth(1)
+        expect(code).to_contain_text("<iframe", timeout=20_000)
+        snippets.append(code.inner_text())
+    page.close()
+    return snippets
+
+
 @pytest.mark.parametrize("width", WIDTHS)
-def test_live_app_embeds_fit_every_width(page, app_url, tmp_path, width):
-    srcs = [
-        live_embed_url(app_url, "map", {"basis": "per_capita"}),
-        live_embed_url(app_url, "compare", {}),
-        live_embed_url(app_url, "timeline", {"company": "microsoft,amazon"}),
-        live_embed_url(app_url, "country", {"iso3": "AUS"}),
-    ]
-    host = _host_page(tmp_path, srcs, width)
+def test_live_app_embeds_fit_every_width(page, live_snippets, tmp_path, width):
+    host = host_page(tmp_path, live_snippets, width_px=width)
     with static_server(tmp_path) as base:
         page.goto(f"{base}/{host}")
         _check_frames(page, expect_map=False)

@@ -1,0 +1,100 @@
+"""The journalist's path, as a journalist takes it: open a chart, switch the share panel
+on, copy the link and the embed code from the page, then use them.
+
+Nothing here builds a URL: the link and the snippet are copied with the page's own copy
+buttons (read back from the clipboard), at the server's root and under a path prefix
+(`server.baseUrlPath`), because that is where a link once went wrong while every test
+that rebuilt it passed.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.apprunner import running_app
+from tests.browser.hosting import host_page, static_server
+
+pytestmark = pytest.mark.browser
+
+VIEWS = [
+    ("map", "basis=per_capita&region=Asia&selected=JPN"),
+    ("timeline", "company=microsoft,amazon&lineage=all"),
+    ("compare", "items=microsoft-jpn-2024-04,microsoft-aus-2023-10&base_year=2024&currency=EUR"),
+    ("country", "iso3=JPN&peer=KOR&detail=microsoft-jpn-2024-04"),
+]
+
+
+@pytest.fixture(scope="module", params=["", "tracker"], ids=["root", "prefix"])
+def served(request):
+    with running_app(base_path=request.param) as url:
+        yield url
+
+
+def _chart_drawn(where, *, page: str) -> None:
+    expect(where.locator("[data-testid='stPlotlyChart'] .main-svg").first).to_be_visible(
+        timeout=40_000
+    )
+    if page == "map":  # the shapes come from the app, under its prefix
+        expect(where.locator("path.choroplethlocation").first).to_be_attached(timeout=40_000)
+
+
+def _copy(page, block) -> str:
+    """Click a code block's copy button and read what landed on the clipboard."""
+    block.hover()
+    block.get_by_role("button").first.click()
+    return page.evaluate("() => navigator.clipboard.readText()")
+
+
+def _same_view(url_a: str, url_b: str) -> bool:
+    a, b = urlsplit(url_a), urlsplit(url_b)
+    return (a.scheme, a.netloc, a.path.rstrip("/")) == (b.scheme, b.netloc, b.path.rstrip("/")) and (
+        parse_qs(a.query) == parse_qs(b.query)
+    )
+
+
+@pytest.mark.parametrize(("path", "query"), VIEWS, ids=[v[0] for v in VIEWS])
+def test_copied_link_and_embed_code_work(browser, served, tmp_path, path, query):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    page.goto(f"{served}/{path}?{query}")
+    _chart_drawn(page, page=path)
+    page.get_by_text("Share, embed or download this chart").click()
+    panel = page.locator(f".st-key-{path}-share")
+    expect(panel).to_be_visible(timeout=20_000)
+    blocks = panel.locator("[data-testid='stCode']")
+    expect(blocks.nth(1)).to_be_visible(timeout=20_000)
+
+    link = _copy(page, blocks.nth(0))
+    snippet = _copy(page, blocks.nth(1))
+    assert _same_view(link, page.url), f"the link {link} is not the address {page.url}"
+    for key, value in parse_qs(query).items():
+        assert parse_qs(urlsplit(link).query).get(key) == value, f"{key} kept"
+
+    # The link, opened as a new reader: the same view, drawn.
+    reader = context.new_page()
+    reader.goto(link)
+    _chart_drawn(reader, page=path)
+    expect(reader.locator("[data-testid='stException']")).to_have_count(0)
+    assert _same_view(reader.url, link)
+
+    # The embed code, pasted into a plain page on another origin, read on a phone.
+    assert snippet.startswith("<iframe ")
+    name = host_page(tmp_path, [snippet], width_px=360)
+    with static_server(tmp_path) as host:
+        phone = context.new_page()
+        phone.set_viewport_size({"width": 360, "height": 800})
+        phone.goto(f"{host}/{name}")
+        frame = phone.frame_locator("iframe")
+        _chart_drawn(frame, page=path)
+        expect(frame.locator("[data-testid='stCaptionContainer']").last).to_contain_text(
+            "Get the data"
+        )
+    assert errors == []
+    context.close()
