@@ -40,6 +40,7 @@ def test_chart_words_match_golden_file(valid_dir):
             "title": view.text.title,
             "subtitle": view.text.subtitle,
             "units": view.text.units,
+            "sentence": view.text.sentence,
             "credit_line": view.text.credit_line(as_of=AS_OF),
             "alt": view.text.alt,
         }

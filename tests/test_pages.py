@@ -258,6 +258,16 @@ def test_embed_mode_shows_the_chart_and_its_words_only(page, query):
     assert not at.title, "no page title or controls in an embed"
 
 
+def test_compare_embed_carries_its_sentence():
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.context["is_embedded"] = True
+    at.run()
+    at.switch_page("pages/compare.py")
+    at.run()
+    text = " ".join(m.value for m in at.markdown).replace("\\", "")
+    assert "is 1.1 times its US$2.9 billion for Japan" in text
+
+
 def test_share_panel_offers_link_embed_code_and_downloads():
     at = _run("pages/map.py", {"basis": "per_capita"})
     assert not at.get("download_button"), "drawn only when the reader asks"

@@ -1,10 +1,13 @@
 """One HTML page per chart: title, subtitle, units, the chart, alt text, credit, "Get the data".
 
 Two forms from one template:
-- self-contained (a downloaded file): plotly.js and, for maps, the map shapes inlined, so
-  it opens and draws from an e-mail attachment with no network;
+- self-contained (a downloaded file): plotly.js and, for maps, the map's shapes inlined,
+  so it opens and draws from an e-mail attachment with no network;
 - published (a static embed): plotly.js and the shapes loaded from a shared folder beside
   it, so a static host or CDN serves hundreds of embeds without repeating 5 MB in each.
+  The shapes are script files that fill `window.PlotlyGeoAssets`, not JSON that plotly.js
+  would fetch: browsers refuse a fetch from `file://`, but run a script, so the folder
+  also draws its maps when a journalist opens it from disk.
 
 Every page reports its height to the page that frames it (`postMessage`,
 type `btit:height`), so the embed snippet can size the iframe to its content.
@@ -27,13 +30,32 @@ TOPOJSON_DIR = Path(__file__).resolve().parents[2] / "static" / "topojson"
 HEIGHT_MESSAGE = "btit:height"
 
 
+def geo_shape_names(figure: go.Figure) -> list[str]:
+    """The topojson files plotly.js would fetch for `figure` ("world_110m", …)."""
+    names = []
+    for key in figure.layout:
+        if not key.startswith("geo"):
+            continue
+        geo = figure.layout[key]
+        scope = (geo.scope or "world").replace(" ", "-")
+        name = f"{scope}_{geo.resolution or 110}m"
+        if name not in names:
+            names.append(name)
+    return names
+
+
 @cache
-def inline_geo_assets() -> str:
-    """`window.PlotlyGeoAssets` with every shipped map shape, so plotly.js fetches nothing."""
-    shapes = {
-        path.stem: json.loads(path.read_text()) for path in sorted(TOPOJSON_DIR.glob("*_110m.json"))
-    }
-    return "window.PlotlyGeoAssets = {topojson: " + json.dumps(shapes, separators=(",", ":")) + "};"
+def geo_asset_script(name: str) -> str:
+    """A script that adds one map shape to `window.PlotlyGeoAssets` (plotly.js then
+    fetches nothing for it)."""
+    shape = json.loads((TOPOJSON_DIR / f"{name}.json").read_text())
+    return (
+        "(window.PlotlyGeoAssets = window.PlotlyGeoAssets || {}).topojson = "
+        "window.PlotlyGeoAssets.topojson || {};\n"
+        f"window.PlotlyGeoAssets.topojson[{json.dumps(name)}] = "
+        + json.dumps(shape, separators=(",", ":"))
+        + ";\n"
+    )
 
 
 def _figure_json(figure: go.Figure, *, fill_width: bool) -> str:
@@ -55,6 +77,7 @@ figure { margin: 0; padding: 10px 12px 8px; max-width: 1200px; }
 h1 { font-size: clamp(17px, 2.4vw, 22px); line-height: 1.25; margin: 0 0 4px; }
 .subtitle { font-size: 14px; margin: 0 0 2px; color: #3E4C59; }
 .units { font-size: 13px; margin: 0 0 6px; color: #616E7C; }
+.sentence { font-size: 15px; font-weight: 600; line-height: 1.35; margin: 6px 0 8px; }
 .chart { width: 100%; }
 .chart.fill { aspect-ratio: 16 / 10; min-height: 220px; }
 @media (max-width: 520px) { .chart.fill { aspect-ratio: 4 / 3.4; } }
@@ -66,7 +89,7 @@ figcaption a { color: #0072B2; }
 _SCRIPT = """
 (function () {
   var fig = %(figure)s;
-  var config = {responsive: true, displaylogo: false, displayModeBar: false%(topojson)s};
+  var config = {responsive: true, displaylogo: false, displayModeBar: false};
   Plotly.newPlot("chart", fig.data, fig.layout, config).then(function () {
     function report() {
       var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
@@ -91,15 +114,16 @@ def chart_page(
 ) -> str:
     """The chart's HTML page. `assets_href` (published form) holds plotly.min.js and topojson/."""
     fill = geo  # maps scale with width; bar and dot charts keep their own height
+    shapes = geo_shape_names(figure) if geo else []
     if self_contained:
-        head_scripts = ""
-        if geo:
-            head_scripts += f"<script>{inline_geo_assets()}</script>\n"
+        head_scripts = "".join(f"<script>{geo_asset_script(name)}</script>\n" for name in shapes)
         head_scripts += f"<script>{get_plotlyjs()}</script>"
-        topojson = ""
     else:
-        head_scripts = f'<script src="{html.escape(assets_href)}plotly.min.js"></script>'
-        topojson = f', topojsonURL: "{assets_href}topojson/"' if geo else ""
+        head_scripts = "".join(
+            f'<script src="{html.escape(assets_href)}topojson/{name}.js"></script>\n'
+            for name in shapes
+        )
+        head_scripts += f'<script src="{html.escape(assets_href)}plotly.min.js"></script>'
     data_link = (
         f' · <a href="{html.escape(data_href)}" download target="_blank" rel="noopener">Get the data</a>'
         if data_href
@@ -107,7 +131,6 @@ def chart_page(
     )
     script = _SCRIPT % {
         "figure": _figure_json(figure, fill_width=fill),
-        "topojson": topojson,
         "message": HEIGHT_MESSAGE,
     }
     e = html.escape
@@ -126,6 +149,7 @@ def chart_page(
 <h1 id="chart-title">{e(text.title)}</h1>
 <p class="subtitle">{e(text.subtitle)}</p>
 <p class="units">{e(text.units)}</p>
+{f'<p class="sentence">{e(text.sentence)}</p>' if text.sentence else ""}
 <div id="chart" class="chart{" fill" if fill else ""}" role="img" aria-label="{e(text.alt)}"></div>
 <p id="chart-alt" class="alt">{e(text.alt)}</p>
 <figcaption>{e(text.credit_line(as_of=as_of))}{data_link}</figcaption>

@@ -7,7 +7,8 @@ when a story sends a front-page spike of readers:
     embed/<slug>.html        one page per chart (title, units, chart, credit, "Get the data")
     data/<slug>.csv          the chart's own data
     assets/plotly.min.js     one shared copy of plotly.js
-    assets/topojson/         the map shapes (MIT, from plotly.js)
+    assets/topojson/*.js     the map shapes as scripts (MIT, from plotly.js), so the
+                             maps also draw when the folder is opened from disk
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from plotly.offline import get_plotlyjs
 
-from charts.html import TOPOJSON_DIR, chart_page
+from charts.html import TOPOJSON_DIR, chart_page, geo_asset_script
 from charts.snippet import embed_snippet, published_embed_url
 from charts.views import ChartView, compare_view, country_view, map_view, timeline_view
 from investments.comparison import DEFAULT_ITEMS, bases, parse_item
@@ -97,7 +98,9 @@ def publish(
     topojson.mkdir(parents=True, exist_ok=True)
     (out_dir / "assets" / "plotly.min.js").write_text(get_plotlyjs(), encoding="utf-8")
     for path in TOPOJSON_DIR.iterdir():
-        if path.suffix in (".json", ".txt", ".md"):
+        if path.suffix == ".json":
+            (topojson / f"{path.stem}.js").write_text(geo_asset_script(path.stem), encoding="utf-8")
+        elif path.suffix in (".txt", ".md"):
             shutil.copy(path, topojson / path.name)
 
     views = standard_views(dataset, base_year=base_year)

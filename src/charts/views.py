@@ -68,6 +68,8 @@ def map_view(normalized: pd.DataFrame, chosen: Filter, *, base_year: int) -> Cha
     text = map_text(
         totals,
         rows,
+        basis=basis,
+        base_year=base_year,
         measure=measure,
         description=description,
         value_text=lambda v: value_text(v, basis),
@@ -77,7 +79,6 @@ def map_view(normalized: pd.DataFrame, chosen: Filter, *, base_year: int) -> Cha
                 len("big-tech-investments_") :
             ],
         ),
-        per_person=basis in ("per_capita", "share_of_gdp"),
     )
     figure = country_totals_map(totals, basis=basis, legend_title=measure)
     data = totals.rename(

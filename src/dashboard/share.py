@@ -124,6 +124,8 @@ def render_embedded(view: ChartView) -> None:
 
     st.markdown(f"### {md_escape(view.text.title)}")
     st.markdown(f"{md_escape(view.text.subtitle)}  \n:gray[{md_escape(view.text.units)}]")
+    if view.text.sentence:
+        st.markdown(f"**{md_escape(view.text.sentence)}**")
     plotly_chart(view.figure, key=f"embed-{view.kind}")
     st.caption(
         f"{md_escape(view.text.credit_line(as_of=dt.date.today()))} · "

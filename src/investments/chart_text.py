@@ -22,6 +22,7 @@ class ChartText:
     source: str
     alt: str
     slug: str  # file-name stem for downloads and published embeds
+    sentence: str = ""  # the quotable finding, shown under the subtitle wherever it is set
 
     def credit_line(self, *, as_of: dt.date) -> str:
         """Source line with the date, as baked into images."""
@@ -47,18 +48,29 @@ def _top_list(items: list[tuple[str, str]]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+# A map's title says what it measures: four maps of the same pledges are four stories.
+MAP_TITLES = {
+    "nominal": "Where big tech pledged its money, {years}",
+    "constant": "Where big tech pledged its money, {years}, in {base_year} dollars",
+    "per_capita": "Big-tech pledges per resident of each country, {years}",
+    "share_of_gdp": "Big-tech pledges as a share of each country's GDP, {years}",
+}
+
+
 def map_text(
     totals: pd.DataFrame,
     rows: pd.DataFrame,
     *,
+    basis: str,
+    base_year: int,
     measure: str,
     description: str,
     value_text,
     slug: str,
-    per_person: bool,
 ) -> ChartText:
     """`totals` from investments.aggregate.country_totals; `value_text(value)` formats one total."""
     years = _years(rows)
+    per_person = basis in ("per_capita", "share_of_gdp")
     top = [
         (name, value_text(total))
         for name, total in zip(totals["country_name"], totals["total"], strict=True)
@@ -72,7 +84,7 @@ def map_text(
             "Countries in grey have no recorded pledge."
         )
     return ChartText(
-        title=f"Where big tech pledged its money, {years}",
+        title=MAP_TITLES[basis].format(years=years, base_year=base_year),
         subtitle=description,
         units=f"Total per host country, {measure}",
         source=source_credit(fx=True, world_bank=per_person),
@@ -122,6 +134,7 @@ def compare_text(items: pd.DataFrame, *, sentence: str, base_year: int, slug: st
         source=source_credit(fx=True, world_bank=True),
         alt=f"Bar charts comparing {labels} on five measures. {sentence}",
         slug=slug,
+        sentence=sentence,
     )
 
 
@@ -153,7 +166,7 @@ def country_text(
     )
     return ChartText(
         title=f"Big-tech pledges to {country}, {years}",
-        subtitle=f"{len(rows)} pledges, latest per lineage · {total_text} in all",
+        subtitle=f"{_count(len(rows), 'pledge')}, latest per lineage · {total_text} in all",
         units="US$ at the announcement-date rate",
         source=source_credit(fx=True, world_bank=True),
         alt=alt,

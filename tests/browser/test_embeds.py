@@ -88,6 +88,8 @@ def test_every_published_embed_draws(page, site):
             if slug.startswith("map-"):
                 expect(page.locator("path.choroplethlocation").first).to_be_attached(timeout=30_000)
             expect(page.locator("figcaption")).to_contain_text("Source: company announcements")
+            if slug.startswith("compare-"):  # the page's quotable sentence travels with it
+                expect(page.locator(".sentence")).to_contain_text("times its US$2.9 billion")
     assert page.console_errors == []
     assert page.external_requests == []
 
@@ -149,4 +151,35 @@ def test_downloaded_html_draws_offline(browser, tmp_path):
     assert page.locator("path.choroplethlocation").count() >= 40
     expect(page.locator("h1")).to_have_text(view.text.title)
     assert requested == []
+    context.close()
+
+
+def test_published_folder_opened_from_disk_draws_its_maps(browser, site):
+    """A journalist double-clicks the folder's files before uploading them: no server."""
+    out, slugs = site
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    requested = []
+
+    def refuse(route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            requested.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", refuse)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    maps = [s for s in slugs if s.startswith("map-")]
+    assert len(maps) == 4
+    for slug in maps:
+        page.goto((out / "embed" / f"{slug}.html").as_uri())
+        shapes = page.locator("path.choroplethlocation")
+        expect(shapes.first).to_be_attached(timeout=30_000)
+        assert shapes.count() >= 40, slug
+    page.goto((out / "index.html").as_uri())
+    titles = page.locator("li h2").all_inner_texts()
+    assert len(titles) == len(slugs) and len(set(titles)) == len(titles), "distinct titles"
+    assert requested == [] and errors == []
     context.close()
