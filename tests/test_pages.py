@@ -57,8 +57,8 @@ def test_compare_defaults_to_japan_and_australia():
         in text
     )
     chart = json.loads(at.get("plotly_chart")[0].proto.spec)
-    titles = [a["text"] for a in chart["layout"]["annotations"]]
-    assert len(titles) == 5 and titles[1] == "Constant 2025 US dollars (US CPI-U)"
+    titles = [a["text"] for a in chart["layout"]["annotations"] if a["xref"] == "paper"]
+    assert len(titles) == 5 and titles[1] == "Constant 2025 US$ (US CPI-U)"
     announced = at.dataframe[0].value["As announced"].tolist()
     assert announced == ["US$2.9 billion", "A$5 billion"]
     assert at.query_params["items"] == "microsoft-jpn-2024-04,microsoft-aus-2023-10"
@@ -71,10 +71,12 @@ def test_compare_url_reproduces_another_view():
     assert at.selectbox[0].value == 2020 and at.selectbox[1].value == "JPY"
     assert not at.info
     titles = [
-        a["text"] for a in json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["annotations"]
+        a["text"]
+        for a in json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["annotations"]
+        if a["xref"] == "paper"
     ]
-    assert titles[0].startswith("JPY, converted from US dollars")
-    assert titles[1] == "Constant 2020 US dollars (US CPI-U)"
+    assert titles[0].startswith("JPY, converted from US$")
+    assert titles[1] == "Constant 2020 US$ (US CPI-U)"
 
 
 @pytest.mark.parametrize(
@@ -181,8 +183,9 @@ def test_timeline_draws_dots_and_running_totals():
 def test_timeline_links_restatements_when_every_announcement_is_shown():
     at = _run("pages/timeline.py", {"lineage": "all", "basis": "constant", "base_year": "2020"})
     spec = _chart_spec(at)
-    assert "restates or raises" in {t.get("name") for t in spec["data"]}
-    assert "constant 2020 US$" in spec["layout"]["annotations"][1]["text"]
+    assert "Restates an earlier pledge" in {t.get("name") for t in spec["data"]}
+    titles = [a["text"] for a in spec["layout"]["annotations"] if a["xref"] == "paper"]
+    assert titles[1] == "Running total, constant 2020 US$"
 
 
 def test_timeline_refuses_a_basis_it_cannot_sum():
@@ -276,9 +279,15 @@ def test_share_panel_offers_link_embed_code_and_downloads():
     assert any(c.startswith("http") and "map?basis=per_capita" in c for c in codes)
     snippet = next(c for c in codes if c.startswith("<iframe"))
     assert 'loading="lazy"' in snippet and "allow-downloads" in snippet and "embed=true" in snippet
-    assert 'title="Where big tech pledged its money' in snippet
+    assert 'title="Big-tech pledges per resident of each country' in snippet
     labels = [b.proto.label for b in at.get("download_button")]
-    assert {"PNG (2×)", "SVG", "Interactive HTML", "Chart data (CSV)"} <= set(labels)
+    assert {"PNG", "SVG", "Interactive HTML", "Chart data (CSV)"} <= set(labels)
+    sizes = at.radio(key="map-image-size").options
+    assert sizes == [
+        "Article (1200 px wide)",
+        "Social card (1200 × 675 px)",
+        "Phone, portrait (1080 × 1350 px)",
+    ]
 
 
 def test_what_sources_reported_panel_shows_sources_and_variants():

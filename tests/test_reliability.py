@@ -180,7 +180,7 @@ def test_hostile_data_text_is_escaped_in_embeds_and_published_pages(hostile_dir)
         timeline_view(normalized, Filter(lineage="all"), base_year=2024, colours={}),
     ):
         page = chart_page(
-            view.figure,
+            view.width_variants(),
             view.text,
             as_of=dt.date(2026, 11, 25),
             self_contained=False,

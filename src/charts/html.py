@@ -88,22 +88,35 @@ figcaption a { color: #0072B2; }
 
 _SCRIPT = """
 (function () {
-  var fig = %(figure)s;
+  // Layouts by the narrowest width each is made for: the page draws the one that fits
+  // its column and switches when a resize crosses a boundary.
+  var variants = %(variants)s;
   var config = {responsive: true, displaylogo: false, displayModeBar: false};
-  Plotly.newPlot("chart", fig.data, fig.layout, config).then(function () {
-    function report() {
-      var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-      if (window.parent !== window) { window.parent.postMessage({type: "%(message)s", height: height}, "*"); }
-    }
+  var chart = document.getElementById("chart");
+  function fitting() {
+    var width = chart.clientWidth, chosen = variants[0][1];
+    variants.forEach(function (v) { if (width >= v[0]) chosen = v[1]; });
+    return chosen;
+  }
+  function report() {
+    var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (window.parent !== window) { window.parent.postMessage({type: "%(message)s", height: height}, "*"); }
+  }
+  var shown = fitting();
+  Plotly.newPlot(chart, shown.data, shown.layout, config).then(function () {
     report();
-    window.addEventListener("resize", function () { setTimeout(report, 120); });
+    window.addEventListener("resize", function () {
+      var next = fitting();
+      if (next !== shown) { shown = next; Plotly.react(chart, next.data, next.layout, config); }
+      setTimeout(report, 120);
+    });
   });
 })();
 """
 
 
 def chart_page(
-    figure: go.Figure,
+    variants: list[tuple[int, go.Figure]],
     text: ChartText,
     *,
     as_of: dt.date,
@@ -112,9 +125,11 @@ def chart_page(
     data_href: str | None = None,
     geo: bool = False,
 ) -> str:
-    """The chart's HTML page. `assets_href` (published form) holds plotly.min.js and topojson/."""
+    """The chart's HTML page. `variants` are (narrowest width, figure) pairs, narrowest
+    first (`ChartView.width_variants`); `assets_href` (published form) holds
+    plotly.min.js and topojson/."""
     fill = geo  # maps scale with width; bar and dot charts keep their own height
-    shapes = geo_shape_names(figure) if geo else []
+    shapes = geo_shape_names(variants[0][1]) if geo else []
     if self_contained:
         head_scripts = "".join(f"<script>{geo_asset_script(name)}</script>\n" for name in shapes)
         head_scripts += f"<script>{get_plotlyjs()}</script>"
@@ -130,7 +145,9 @@ def chart_page(
         else ""
     )
     script = _SCRIPT % {
-        "figure": _figure_json(figure, fill_width=fill),
+        "variants": "["
+        + ",".join(f"[{width},{_figure_json(fig, fill_width=fill)}]" for width, fig in variants)
+        + "]",
         "message": HEIGHT_MESSAGE,
     }
     e = html.escape

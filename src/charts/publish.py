@@ -109,7 +109,7 @@ def publish(
         page = out_dir / "embed" / f"{view.text.slug}.html"
         page.write_text(
             chart_page(
-                view.figure,
+                view.width_variants(),
                 view.text,
                 as_of=as_of,
                 self_contained=False,

@@ -2,11 +2,17 @@
 
 The app's pages, the downloads and `python -m investments publish` all build views here,
 so an embed, a PNG and the page show the same chart with the same credit line.
+
+`figure` is laid out to read at any width from a phone's up (the app sends one figure to
+every screen). Where the width is known or bounded (an image, a published page that can
+switch layouts as it is resized) `figure_for` lays the same chart out for that width and,
+for an image, a height.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -22,8 +28,8 @@ from investments.lineage import counted_in_country
 from investments.load import COMPANY_NAME, COUNTRY_NAME
 from investments.schema import Col
 from viz.choropleth import country_totals_map, value_text
-from viz.compare import comparison_small_multiples, item_colours
-from viz.timeline import pledge_timeline
+from viz.compare import comparison_small_multiples, fit_comparison, item_colours
+from viz.timeline import fit_timeline, pledge_timeline
 
 
 @dataclass(frozen=True)
@@ -34,10 +40,31 @@ class ChartView:
     data: pd.DataFrame  # what the chart shows, as the CSV offered beside it
     page: str  # the app page's URL path
     query: dict[str, str] = field(default_factory=dict)
+    # (width_px, height_px or None, still) -> the figure laid out for that size; `still`
+    # leaves out what only works interactively (a range slider).
+    redraw: Callable[[int, int | None, bool], go.Figure] | None = None
 
     @property
     def is_geo(self) -> bool:
         return any(trace.type in ("choropleth", "scattergeo") for trace in self.figure.data)
+
+    def figure_for(
+        self, *, width_px: int, height_px: int | None = None, still: bool = False
+    ) -> go.Figure:
+        """The chart laid out for `width_px` and wider (and at most `height_px` tall)."""
+        if self.redraw is None:
+            return self.figure
+        return self.redraw(width_px, height_px, still)
+
+    def width_variants(self) -> list[tuple[int, go.Figure]]:
+        """(narrowest width, figure) pairs for a page that switches layout as it is resized:
+        the any-width figure, then one with more room from WIDE_FROM_PX on."""
+        if self.redraw is None:
+            return [(0, self.figure)]
+        return [(0, self.figure), (WIDE_FROM_PX, self.figure_for(width_px=WIDE_FROM_PX))]
+
+
+WIDE_FROM_PX = 640  # a published chart this wide or wider gets the roomier layout
 
 
 def _slug(*parts: str) -> str:
@@ -84,7 +111,13 @@ def map_view(normalized: pd.DataFrame, chosen: Filter, *, base_year: int) -> Cha
     data = totals.rename(
         columns={"total": f"total ({measure})", "largest": "largest pledge as announced"}
     )
-    return ChartView("map", figure, text, data, "map", chosen.to_query())
+
+    def redraw(width_px: int, height_px: int | None, still: bool) -> go.Figure:
+        return country_totals_map(
+            totals, basis=basis, legend_title=measure, width_px=width_px, height_px=height_px
+        )
+
+    return ChartView("map", figure, text, data, "map", chosen.to_query(), redraw)
 
 
 def timeline_view(
@@ -93,14 +126,14 @@ def timeline_view(
     rows = chosen.apply(normalized)
     measure = basis_label(chosen.basis, base_year)
     value = basis_column(chosen.basis, base_year)
-    figure = pledge_timeline(
-        rows,
-        value=value,
-        basis=chosen.basis,
-        value_label=measure,
-        colours=colours,
-        show_lineage=not chosen.latest_only,
-    )
+    options = {
+        "value": value,
+        "basis": chosen.basis,
+        "value_label": measure,
+        "colours": colours,
+        "show_lineage": not chosen.latest_only,
+    }
+    figure = pledge_timeline(rows, **options)
     text = timeline_text(
         rows,
         measure=measure,
@@ -127,7 +160,15 @@ def timeline_view(
             Col.SOURCE_URL,
         ]
     ].rename(columns={value: measure})
-    return ChartView("timeline", figure, text, data, "timeline", chosen.to_query())
+    redraw = _timeline_redraw(rows, options)
+    return ChartView("timeline", figure, text, data, "timeline", chosen.to_query(), redraw)
+
+
+def _timeline_redraw(rows: pd.DataFrame, options: dict):
+    def redraw(width_px: int, height_px: int | None, still: bool) -> go.Figure:
+        return fit_timeline(rows, width_px=width_px, height_px=height_px, still=still, **options)
+
+    return redraw
 
 
 def compare_view(
@@ -148,9 +189,8 @@ def compare_view(
         display_currency=currency,
     )
     sentence = comparison_sentence(resolved)
-    figure = comparison_small_multiples(
-        resolved, bases=bases, colours=item_colours(resolved, company_colours)
-    )
+    colours = item_colours(resolved, company_colours)
+    figure = comparison_small_multiples(resolved, bases=bases, colours=colours)
     text = compare_text(
         resolved, sentence=sentence, base_year=base_year, slug=_slug("compare", *items)
     )
@@ -180,7 +220,13 @@ def compare_view(
         }
     )
     query = {"items": ",".join(items), "base_year": str(base_year), "currency": currency}
-    return ChartView("compare", figure, text, data, "compare", query)
+
+    def redraw(width_px: int, height_px: int | None, still: bool) -> go.Figure:
+        return fit_comparison(
+            resolved, bases=bases, colours=colours, width_px=width_px, height_px=height_px
+        )
+
+    return ChartView("compare", figure, text, data, "compare", query, redraw)
 
 
 def country_view(
@@ -188,14 +234,15 @@ def country_view(
 ) -> ChartView:
     rows = counted_in_country(normalized, iso3)
     name = str(rows[COUNTRY_NAME].iloc[0]) if not rows.empty else iso3
-    figure = pledge_timeline(
-        rows,
-        value=n.AMOUNT_USD_NOMINAL,
-        basis="nominal",
-        value_label="US$ at announcement",
-        colours=colours,
-        show_lineage=False,
-    )
+    options = {
+        "value": n.AMOUNT_USD_NOMINAL,
+        "basis": "nominal",
+        "value_label": "US$ at announcement",
+        "colours": colours,
+        "show_lineage": False,
+        "label_country": False,
+    }
+    figure = pledge_timeline(rows, **options)
     total = rows[n.AMOUNT_USD_NOMINAL].sum()
     text = country_text(
         name,
@@ -226,4 +273,6 @@ def country_view(
             Col.SOURCE_URL,
         ]
     ]
-    return ChartView("country", figure, text, data, "country", {"iso3": iso3})
+    return ChartView(
+        "country", figure, text, data, "country", {"iso3": iso3}, _timeline_redraw(rows, options)
+    )

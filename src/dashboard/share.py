@@ -14,7 +14,7 @@ import os
 import streamlit as st
 
 from charts.html import chart_page
-from charts.images import ImageExportUnavailable, chromium_available, image_bytes
+from charts.images import PRESETS, ImageExportUnavailable, chromium_available, image_bytes
 from charts.snippet import embed_snippet, published_embed_url
 from charts.views import ChartView
 from dashboard import url_state
@@ -30,10 +30,10 @@ def page_query() -> dict[str, str]:
     return st.query_params.to_dict()
 
 
-def _image(view: ChartView, fmt: str):
+def _image(view: ChartView, fmt: str, preset: str):
     def build() -> bytes:
         try:
-            return image_bytes(view.figure, view.text, as_of=dt.date.today(), fmt=fmt)
+            return image_bytes(view, as_of=dt.date.today(), fmt=fmt, preset=preset)
         except ImageExportUnavailable as error:
             return f"Image export is unavailable on this server: {error}".encode()
 
@@ -77,16 +77,24 @@ def share_panel(view: ChartView, *, key: str) -> None:
         st.markdown("**Alt text** for the image versions")
         st.code(view.text.alt, language=None, wrap_lines=True)
 
+        preset = st.radio(
+            "Image size",
+            list(PRESETS),
+            format_func=lambda k: f"{PRESETS[k].label} ({PRESETS[k].file_size})",
+            horizontal=True,
+            key=f"{key}-image-size",
+            help="Each size is laid out for its own width: labels and title are wrapped to fit.",
+        )
         c1, c2, c3, c4 = st.columns(4)
         images_ok = chromium_available()
         for column, fmt, label, mime in (
-            (c1, "png", "PNG (2×)", "image/png"),
+            (c1, "png", "PNG", "image/png"),
             (c2, "svg", "SVG", "image/svg+xml"),
         ):
             column.download_button(
                 label,
-                data=_image(view, fmt),
-                file_name=f"{view.text.slug}.{fmt}",
+                data=_image(view, fmt, preset),
+                file_name=f"{view.text.slug}-{preset}.{fmt}",
                 mime=mime,
                 key=f"{key}-{fmt}",
                 disabled=not images_ok,
@@ -97,7 +105,7 @@ def share_panel(view: ChartView, *, key: str) -> None:
         c3.download_button(
             "Interactive HTML",
             data=lambda: chart_page(
-                view.figure,
+                view.width_variants(),
                 view.text,
                 as_of=dt.date.today(),
                 self_contained=True,

@@ -120,15 +120,42 @@ def timeline_text(
     )
 
 
+def _and_list(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def compare_title(items: pd.DataFrame) -> str:
+    """ "Microsoft in Japan (US$2.9 billion) vs Microsoft in Australia (A$5 billion)";
+    country totals are named by their country, not by a count of pledges."""
+    totals = items["item"].astype(str).str.startswith("country:")
+    every_company = totals & (items["item"].astype(str).str.count(":") == 1)
+    if every_company.all():
+        return f"All recorded pledges to {_and_list(items['country_name'].tolist())}, compared"
+
+    def name(company: str, country: str, amount: str, total: bool, everyone: bool) -> str:
+        if everyone:
+            return f"All recorded pledges to {country}"
+        if total:
+            return f"{_short(company)}'s pledges to {country}"
+        return f"{_short(company)} in {country} ({amount})"
+
+    return " vs ".join(
+        name(*parts)
+        for parts in zip(
+            items["company_name"],
+            items["country_name"],
+            items["as_announced"],
+            totals,
+            every_company,
+            strict=True,
+        )
+    )
+
+
 def compare_text(items: pd.DataFrame, *, sentence: str, base_year: int, slug: str) -> ChartText:
     labels = " vs ".join(items["label"].tolist())
     return ChartText(
-        title=" vs ".join(
-            f"{_short(company)} in {country} ({amount})"
-            for company, country, amount in zip(
-                items["company_name"], items["country_name"], items["as_announced"], strict=True
-            )
-        ),
+        title=compare_title(items),
         subtitle=labels,
         units=f"US$ at the announcement-date rate, constant {base_year} US$, per person, share of GDP, per year",
         source=source_credit(fx=True, world_bank=True),

@@ -34,11 +34,11 @@ class Basis:
 def bases(base_year: int) -> tuple[Basis, ...]:
     """The numeric bases, in reading order; "as announced" is always shown beside them."""
     return (
-        Basis("nominal", "US dollars at the announcement-date rate", "US$"),
-        Basis("constant", f"Constant {base_year} US dollars (US CPI-U)", f"{base_year} US$"),
-        Basis("per_capita", "US dollars per resident of the host country", "US$ per person"),
-        Basis("share_of_gdp", "Share of the host country's GDP in one year", "% of GDP"),
-        Basis("per_year", "US dollars per year of the stated period", "US$ per year"),
+        Basis("nominal", "US$ at the announcement-date rate", "US$"),
+        Basis("constant", f"Constant {base_year} US$ (US CPI-U)", f"{base_year} US$"),
+        Basis("per_capita", "US$ per resident of the host country", "US$ per person"),
+        Basis("share_of_gdp", "Share of the host country's annual GDP", "% of GDP"),
+        Basis("per_year", "US$ per year of the stated period", "US$ per year"),
     )
 
 

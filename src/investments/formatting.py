@@ -56,6 +56,21 @@ def format_money(amount: float, currency: str) -> str:
     return f"{prefix}{_scaled(amount)}" if prefix else f"{currency} {_scaled(amount)}"
 
 
+_SHORT_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k"))
+
+
+def format_money_short(amount: float, currency: str) -> str:
+    """`6e11, "USD"` -> "US$600bn", `7.3e8` -> "US$730m": for labels inside charts, where
+    a phone has room for a dozen characters."""
+    if pd.isna(amount):
+        return "–"
+    size, word = next(((s, w) for s, w in _SHORT_SCALES if abs(amount) >= s), (1, ""))
+    number = amount / size
+    text = f"{number:,.1f}".rstrip("0").rstrip(".") if number < 100 else f"{number:,.0f}"
+    prefix = CURRENCY_PREFIX.get(currency)
+    return f"{prefix}{text}{word}" if prefix else f"{currency} {text}{word}"
+
+
 def format_as_announced(amount: float, currency: str, qualifier: str = "exact") -> str:
     """The amount with its qualifier, e.g. "at least US$8 billion"."""
     return QUALIFIER_WORDS.get(qualifier, "") + format_money(amount, currency)

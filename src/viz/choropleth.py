@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from investments.formatting import format_money
+from investments.formatting import format_money, format_money_short
 from investments.load import COUNTRY_NAME
 from investments.schema import Col
 from viz.text import plotly_text
@@ -28,6 +28,15 @@ def value_text(value: float, basis: str) -> str:
     return format_money(value, "USD")
 
 
+def tick_text(value: float, basis: str) -> str:
+    """A colour-bar tick as short as a phone needs: "US$10bn", "US$0.10", "0.5%"."""
+    if basis in ("nominal", "constant"):
+        return format_money_short(value, "USD")
+    return value_text(value, basis).replace(" per person", "").replace(" of GDP", "").replace(
+        ".00", ""
+    )
+
+
 def _log_ticks(low: float, high: float, basis: str) -> tuple[list[float], list[str]]:
     """Colour-bar ticks at powers of ten (and 2, 5 × when the range is short), in the basis' units."""
     ticks, labels = [], []
@@ -39,17 +48,23 @@ def _log_ticks(low: float, high: float, basis: str) -> tuple[list[float], list[s
             value = mantissa * 10**exponent
             if low <= value <= high:
                 ticks.append(math.log10(value))
-                labels.append(
-                    value_text(value, basis).replace(" per person", "").replace(" of GDP", "")
-                )
+                labels.append(tick_text(value, basis))
     return ticks, labels
 
 
-def country_totals_map(totals: pd.DataFrame, *, basis: str, legend_title: str) -> go.Figure:
+def country_totals_map(
+    totals: pd.DataFrame,
+    *,
+    basis: str,
+    legend_title: str,
+    width_px: int | None = None,
+    height_px: int | None = None,
+) -> go.Figure:
     """Countries shaded by their total on `basis` (log colour scale); grey: no recorded pledge.
 
     `totals` has one row per country: country_iso3, country_name, total, pledges, largest
-    (the largest pledge as announced, as text).
+    (the largest pledge as announced, as text). Given `width_px` (an image), the height
+    follows the projection's proportions, or `height_px` when that is set.
     """
     shown = totals[totals["total"] > 0]
     z = np.log10(shown["total"].to_numpy(dtype=float)) if len(shown) else np.array([])
@@ -62,7 +77,7 @@ def country_totals_map(totals: pd.DataFrame, *, basis: str, legend_title: str) -
     colorbar = {
         "title": {"text": legend_title, "side": "top"},
         "thickness": 12,
-        "len": 0.55,
+        "len": 0.9,  # three or four ticks fit side by side on a phone
         "orientation": "h",
         "y": -0.02,
         "x": 0.5,
@@ -73,7 +88,7 @@ def country_totals_map(totals: pd.DataFrame, *, basis: str, legend_title: str) -
         if high / low < 10:  # too narrow for decades: label the ends
             colorbar.update(
                 tickvals=[math.log10(low), math.log10(high)],
-                ticktext=[value_text(low, basis), value_text(high, basis)],
+                ticktext=[tick_text(low, basis), tick_text(high, basis)],
             )
         else:
             tickvals, ticktext = _log_ticks(low, high, basis)
@@ -123,11 +138,14 @@ def country_totals_map(totals: pd.DataFrame, *, basis: str, legend_title: str) -
         lataxis_range=[-58, 85],
         domain={"x": [0, 1], "y": [0.16, 1]},  # the colour bar sits below the map
     )
+    natural_px = round(width_px * 0.5 / 0.84) + 110 if width_px else 520
     fig.update_layout(
         template=TEMPLATE_NAME,
-        height=520,
-        margin={"l": 0, "r": 0, "t": 10, "b": 10},
-        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+        height=min(height_px, natural_px) if height_px else natural_px,
+        # The top margin holds the "No recorded pledge" key, so nothing drawn above the
+        # chart (an image's title) runs into it.
+        margin={"l": 0, "r": 0, "t": 34, "b": 10},
+        legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom"},
         clickmode="event+select",
     )
     return fig

@@ -22,6 +22,11 @@ ITEM_PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]
 
 TEMPLATE_NAME = "investment_tracker"
 
+# The narrowest a chart is drawn: a 320 px phone less the page's padding. A layout that
+# cannot know the reader's screen (the app lays a figure out once, on the server) is
+# made to read at this width and at every wider one.
+NARROWEST_FIGURE_PX = 288
+
 pio.templates[TEMPLATE_NAME] = go.layout.Template(
     layout=go.Layout(
         font={"family": FONT_FAMILY, "size": 13, "color": TEXT_COLOUR},
@@ -34,6 +39,25 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
         legend={"orientation": "h", "y": -0.15},
     )
 )
+
+
+def relative_luminance(colour_hex: str) -> float:
+    """WCAG 2 relative luminance of "#RRGGBB"."""
+    channels = [int(colour_hex.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a_hex: str, b_hex: str) -> float:
+    high, low = sorted((relative_luminance(a_hex), relative_luminance(b_hex)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def contrasting_text(background_hex: str) -> str:
+    """The text colour or white, whichever reads better on `background_hex`."""
+    if contrast_ratio(TEXT_COLOUR, background_hex) >= contrast_ratio("#FFFFFF", background_hex):
+        return TEXT_COLOUR
+    return "#FFFFFF"
 
 
 def company_colours(companies: pd.DataFrame) -> dict[str, str]:

@@ -133,7 +133,9 @@ def test_downloaded_html_draws_offline(browser, tmp_path):
     normalized = normalize(load_dataset(), base_year=2025)
     view = map_view(normalized, Filter(), base_year=2025)
     path = tmp_path / "map.html"
-    path.write_text(chart_page(view.figure, view.text, as_of=AS_OF, self_contained=True, geo=True))
+    path.write_text(
+        chart_page(view.width_variants(), view.text, as_of=AS_OF, self_contained=True, geo=True)
+    )
     context = browser.new_context()
     requested = []
 
