@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test install install-test browser lint validate export golden bench bench-app screenshots topojson clean
+.PHONY: run test install install-test browser lint validate export golden bench bench-app screenshots images topojson clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ export: install
 # Regenerate the README screenshot from a running app (make run in another shell).
 screenshots: install-test browser
 	$(BIN)/python scripts/screenshot.py http://localhost:$(PORT) docs/screenshots / /map /compare
+
+# Every image preset of four standard charts, to look at before a release.
+images: install-test browser
+	$(BIN)/python scripts/render_images.py out/images
 
 topojson:
 	scripts/extract_topojson.sh

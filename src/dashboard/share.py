@@ -42,13 +42,13 @@ def _image(view: ChartView, fmt: str, preset: str):
 
 def share_panel(view: ChartView, *, key: str) -> None:
     """Call after the page has written every query parameter: the link copies them all."""
-    base = url_state.base_url()
-    query = page_query()
     st.caption(f"**Chart description:** {md_escape(view.text.alt)}")
     # Drawn only when asked for: its code blocks and buttons would otherwise load their
     # scripts while the reader is waiting for the chart (0.2-0.3 s, docs/PERFORMANCE.md).
     if not st.toggle("Share, embed or download this chart", key=f"{key}-share-open"):
         return
+    base = url_state.base_url()
+    query = page_query()
     with st.container(border=True, key=f"{key}-share"):
         st.markdown("**Link to this view**")
         st.code(view_link(base, view.page, query), language=None, wrap_lines=True)
