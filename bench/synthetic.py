@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from investments.formatting import format_money
-from investments.schema import SHIPPED_DATA_DIR
+from investments.paths import shipped_data_dir
 
 CURRENCIES = ["USD"] * 6 + ["EUR", "JPY", "AUD", "GBP", "INR", "CAD", "BRL"]
 PURPOSES = ["cloud_datacentres", "ai_infrastructure", "skilling", "research", "mixed"]
@@ -46,15 +46,15 @@ def make_data_dir(target: Path, rows: int, *, seed: int = 1) -> Path:
         "country_indicators.csv",
         "fx_rates_supplement.csv",
     ):
-        shutil.copy(SHIPPED_DATA_DIR / name, target / name)
+        shutil.copy(shipped_data_dir() / name, target / name)
     companies = [
         line.split(",")[0]
-        for line in (SHIPPED_DATA_DIR / "companies.csv").read_text().splitlines()[1:]
+        for line in (shipped_data_dir() / "companies.csv").read_text().splitlines()[1:]
     ]
     countries = sorted(
         {
             line.split(",")[0]
-            for line in (SHIPPED_DATA_DIR / "country_indicators.csv").read_text().splitlines()[1:]
+            for line in (shipped_data_dir() / "country_indicators.csv").read_text().splitlines()[1:]
         }
         - {"TWN"}
     )

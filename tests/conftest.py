@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from investments.schema import DATAPACKAGE_FILENAME, SHIPPED_DATA_DIR
+from investments.paths import shipped_data_dir
+from investments.schema import DATAPACKAGE_FILENAME
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -17,7 +18,7 @@ def valid_dir(tmp_path: Path) -> Path:
     """A copy of tests/fixtures/valid with the shipped datapackage.json beside it."""
     target = tmp_path / "data"
     shutil.copytree(FIXTURES / "valid", target)
-    shutil.copy(SHIPPED_DATA_DIR / DATAPACKAGE_FILENAME, target / DATAPACKAGE_FILENAME)
+    shutil.copy(shipped_data_dir() / DATAPACKAGE_FILENAME, target / DATAPACKAGE_FILENAME)
     return target
 
 

@@ -8,7 +8,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard.data import DATA_DIR_VARIABLE
+from investments.paths import DATA_DIR_VARIABLE
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 

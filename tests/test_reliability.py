@@ -12,10 +12,10 @@ from streamlit.testing.v1 import AppTest
 
 from charts.html import chart_page
 from charts.views import map_view, timeline_view
-from dashboard.data import DATA_DIR_VARIABLE
 from investments.filters import Filter
 from investments.load import load_dataset
 from investments.normalize import normalize
+from investments.paths import DATA_DIR_VARIABLE
 from investments.validate import validate_dir
 from tests.apptests import PAGES, run_page
 

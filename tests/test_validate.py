@@ -287,6 +287,10 @@ def test_missing_file(valid_dir):
     assert "companies.csv: file is missing" in _problems(valid_dir)
 
 
+def test_missing_package_names_the_folder(tmp_path):
+    assert f"datapackage.json: file is missing (looked in {tmp_path})" in _problems(tmp_path)
+
+
 def test_byte_order_mark_is_accepted(valid_dir):
     path = valid_dir / "investments.csv"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())

@@ -19,14 +19,13 @@ import datetime as dt
 import html
 import json
 from functools import cache
-from pathlib import Path
 
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
 from investments.chart_text import ChartText
+from investments.paths import topojson_dir
 
-TOPOJSON_DIR = Path(__file__).resolve().parents[2] / "static" / "topojson"
 HEIGHT_MESSAGE = "btit:height"
 
 
@@ -48,7 +47,7 @@ def geo_shape_names(figure: go.Figure) -> list[str]:
 def geo_asset_script(name: str) -> str:
     """A script that adds one map shape to `window.PlotlyGeoAssets` (plotly.js then
     fetches nothing for it)."""
-    shape = json.loads((TOPOJSON_DIR / f"{name}.json").read_text())
+    shape = json.loads((topojson_dir() / f"{name}.json").read_text())
     return (
         "(window.PlotlyGeoAssets = window.PlotlyGeoAssets || {}).topojson = "
         "window.PlotlyGeoAssets.topojson || {};\n"

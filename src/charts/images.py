@@ -19,17 +19,16 @@ import shutil
 import threading
 import warnings
 from dataclasses import dataclass
-from pathlib import Path
 
 import plotly.graph_objects as go
 import plotly.io as pio
 
 from charts.views import ChartView
+from investments.paths import topojson_dir
 from viz.text import plotly_text
 from viz.text_width import wrap_px
 from viz.theme import MUTED_COLOUR, TEXT_COLOUR
 
-TOPOJSON_DIR = Path(__file__).resolve().parents[2] / "static" / "topojson"
 _LOCK = threading.Lock()
 _STARTED = False
 
@@ -184,7 +183,7 @@ def _ensure_server() -> None:
     import kaleido
 
     pio.defaults.mathjax = None  # MathJax would come from a CDN
-    pio.defaults.topojson = TOPOJSON_DIR.as_uri() + "/"
+    pio.defaults.topojson = topojson_dir().as_uri() + "/"
     kaleido.start_sync_server(silence_warnings=True)
     _STARTED = True
 

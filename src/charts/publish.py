@@ -20,7 +20,7 @@ from pathlib import Path
 
 from plotly.offline import get_plotlyjs
 
-from charts.html import TOPOJSON_DIR, chart_page, geo_asset_script
+from charts.html import chart_page, geo_asset_script
 from charts.snippet import embed_snippet, published_embed_url
 from charts.views import ChartView, compare_view, country_view, map_view, timeline_view
 from investments.comparison import DEFAULT_ITEMS, bases, parse_item
@@ -29,6 +29,7 @@ from investments.export import frame_to_csv_bytes
 from investments.filters import Filter
 from investments.load import Dataset
 from investments.normalize import normalize
+from investments.paths import topojson_dir
 from investments.schema import Col
 from viz.theme import company_colours
 
@@ -97,7 +98,7 @@ def publish(
     topojson = out_dir / "assets" / "topojson"
     topojson.mkdir(parents=True, exist_ok=True)
     (out_dir / "assets" / "plotly.min.js").write_text(get_plotlyjs(), encoding="utf-8")
-    for path in TOPOJSON_DIR.iterdir():
+    for path in topojson_dir().iterdir():
         if path.suffix == ".json":
             (topojson / f"{path.stem}.js").write_text(geo_asset_script(path.stem), encoding="utf-8")
         elif path.suffix in (".txt", ".md"):

@@ -6,7 +6,6 @@ version that validated, under a banner that names the problems, instead of an er
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
@@ -17,15 +16,17 @@ from dashboard.chrome import md_escape
 from dashboard.startup import ensure_app_navigation
 from investments.load import Dataset, data_version, load_dataset
 from investments.normalize import AMOUNT_USD_NOMINAL, convert_usd, normalize
+from investments.paths import NotFound
+from investments.paths import data_dir as find_data_dir
 from investments.problems import DataError
-from investments.schema import SHIPPED_DATA_DIR
 
 MAX_PROBLEMS_SHOWN = 20
-DATA_DIR_VARIABLE = "INVESTMENTS_DATA_DIR"  # serve another data directory (tests, staging)
 
 
 def data_dir() -> Path:
-    return Path(os.environ.get(DATA_DIR_VARIABLE) or SHIPPED_DATA_DIR)
+    """TRACKER_DATA_DIR, ./data or the shipped copy (investments.paths), per page run, so a
+    changed setting or file is noticed."""
+    return find_data_dir()
 
 
 @st.cache_resource(show_spinner=False)
@@ -45,7 +46,11 @@ def get_dataset() -> Dataset | None:
     """The dataset to show, or None (with an error on the page) if none ever validated."""
     ensure_app_navigation()  # every page starts here; see dashboard.startup
     holder = _last_good()
-    directory = data_dir()
+    try:
+        directory = data_dir()
+    except NotFound as missing:
+        st.error(f"The data files could not be found: {md_escape(missing)}")
+        return holder["dataset"]
     try:
         dataset = _load(str(directory), data_version(directory))
     except DataError as error:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from urllib.parse import parse_qsl
 
+from investments import paths
 from investments.export import to_csv_bytes
 from investments.filters import Choices, from_query
 from investments.fx import FxError
@@ -14,11 +15,11 @@ from investments.load import Dataset, load_dataset
 from investments.normalize import normalize
 from investments.prices import latest_complete_year
 from investments.problems import DataError
-from investments.schema import SHIPPED_DATA_DIR
 from investments.validate import validate_dir
 
 
 def _validate(args: argparse.Namespace) -> int:
+    args.data_dir = paths.data_dir(args.data_dir)
     validated = validate_dir(args.data_dir)
     for problem in validated.problems:
         print(problem)
@@ -44,7 +45,7 @@ def _load_or_report(data_dir: Path, outcome: str) -> Dataset | None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    dataset = _load_or_report(args.data_dir, "nothing exported")
+    dataset = _load_or_report(paths.data_dir(args.data_dir), "nothing exported")
     if dataset is None:
         return 1
     base_year = args.base_year or latest_complete_year()
@@ -83,7 +84,7 @@ def _publish(args: argparse.Namespace) -> int:
 
     from charts.publish import publish  # charts build on investments; imported only here
 
-    dataset = _load_or_report(args.data_dir, "nothing published")
+    dataset = _load_or_report(paths.data_dir(args.data_dir), "nothing published")
     if dataset is None:
         return 1
     written = publish(
@@ -97,6 +98,12 @@ def _publish(args: argparse.Namespace) -> int:
     return 0
 
 
+DATA_HELP = (
+    f"data folder (default: ${paths.DATA_DIR_VARIABLE}, else ./data if it holds "
+    "datapackage.json, else the data shipped with the package)"
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m investments", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -104,12 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser(
         "validate", help="check a data directory; print every problem as file:line: column: message"
     )
-    validate.add_argument("data_dir", nargs="?", type=Path, default=SHIPPED_DATA_DIR)
+    validate.add_argument("data_dir", nargs="?", type=Path, default=None, help=DATA_HELP)
     validate.set_defaults(run=_validate)
 
     export = commands.add_parser("export", help="write the dataset as the Explore page's CSV")
     export.add_argument("--out", required=True, help="output file, or - for standard output")
-    export.add_argument("--data-dir", type=Path, default=SHIPPED_DATA_DIR)
+    export.add_argument("--data", "--data-dir", dest="data_dir", type=Path, help=DATA_HELP)
     export.add_argument(
         "--base-year",
         type=int,
@@ -129,7 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument(
         "--out", required=True, type=Path, help="folder to write (created if missing)"
     )
-    publish.add_argument("--data-dir", type=Path, default=SHIPPED_DATA_DIR)
+    publish.add_argument("--data", "--data-dir", dest="data_dir", type=Path, help=DATA_HELP)
     publish.add_argument("--base-year", type=int, default=None)
     publish.add_argument(
         "--base-url", default="", help="public URL the folder will be served from (for embed code)"
@@ -140,4 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except paths.NotFound as missing:
+        print(missing, file=sys.stderr)
+        return 1

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from investments import paths
 from investments.countries import country_name, subdivision_name
 from investments.problems import DataError
 from investments.schema import (
@@ -23,7 +24,6 @@ from investments.schema import (
     FX_SUPPLEMENT,
     INVESTMENTS,
     REGIONS,
-    SHIPPED_DATA_DIR,
     VARIANTS,
     Col,
     CompanyCol,
@@ -70,13 +70,14 @@ class Dataset:
     version: str
 
 
-def data_version(data_dir: Path = SHIPPED_DATA_DIR) -> str:
+def data_version(data_dir: Path | None = None) -> str:
     """A short fingerprint of the package's files: equal versions mean equal data.
 
     Cheap enough to compute on every page run, so caches can be keyed on it and a
-    changed file is noticed without restarting the app.
+    changed file is noticed without restarting the app. Without `data_dir`, the folder
+    `investments.paths.data_dir` finds.
     """
-    data_dir = Path(data_dir)
+    data_dir = Path(data_dir) if data_dir else paths.data_dir()
     digest = hashlib.sha256()
     names = [DATAPACKAGE_FILENAME]
     # An unreadable package still gets a version; validation reports why.
@@ -116,8 +117,10 @@ def _with_names(
     return out
 
 
-def load_dataset(data_dir: Path = SHIPPED_DATA_DIR) -> Dataset:
-    """Validate and load `data_dir`; raises DataError listing every problem if invalid."""
+def load_dataset(data_dir: Path | None = None) -> Dataset:
+    """Validate and load `data_dir` (by default the folder `investments.paths.data_dir`
+    finds); raises DataError listing every problem if invalid."""
+    data_dir = Path(data_dir) if data_dir else paths.data_dir()
     version = data_version(data_dir)
     validated = validate_dir(data_dir)
     if validated.problems:

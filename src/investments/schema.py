@@ -205,10 +205,9 @@ def read_package(data_dir: Path) -> Package:
     )
 
 
-SHIPPED_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-
-
 @cache
 def shipped_package() -> Package:
     """The schema of the data shipped with the code (the contract the code is written to)."""
-    return read_package(SHIPPED_DATA_DIR)
+    from investments.paths import shipped_data_dir
+
+    return read_package(shipped_data_dir())

@@ -273,7 +273,9 @@ def validate_dir(data_dir: Path, *, today: dt.date | None = None) -> Validated:
     try:
         package = read_package(data_dir)
     except FileNotFoundError:
-        return Validated(empty, {}, [Problem(DATAPACKAGE_FILENAME, None, None, "file is missing")])
+        # Name the folder: "which data?" is the question when a deployment finds none.
+        missing = f"file is missing (looked in {data_dir.resolve()})"
+        return Validated(empty, {}, [Problem(DATAPACKAGE_FILENAME, None, None, missing)])
     except (ValueError, KeyError, TypeError) as exc:
         return Validated(
             empty, {}, [Problem(DATAPACKAGE_FILENAME, None, None, f"cannot be read: {exc}")]
