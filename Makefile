@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test install install-test browser lint validate export golden bench bench-app screenshots images topojson clean
+.PHONY: run test install install-test browser lint validate export golden bench bench-app screenshots images image-test topojson clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,14 @@ export: install
 # Regenerate the README screenshot from a running app (make run in another shell).
 screenshots: install-test browser
 	$(BIN)/python scripts/screenshot.py http://localhost:$(PORT) docs/screenshots / /map /compare
+
+# Build the Dockerfile with podman, run it, check it in Chromium and behind nginx
+# (tests/browser/test_container_image.py; about 5 minutes; not part of `make test`).
+image-test: install-test browser
+	@{ command -v podman && command -v runc && command -v debootstrap; } >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq podman runc debootstrap; }
+	$(BIN)/python -m pytest -m image -s tests/browser/test_container_image.py
 
 # Every image preset of four standard charts, to look at before a release.
 images: install-test browser

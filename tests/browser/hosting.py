@@ -5,8 +5,15 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import shutil
+import subprocess
 import threading
+import urllib.request
 from pathlib import Path
+
+from tests.apprunner import ROOT, free_port, stop, wait_healthy
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
 @contextlib.contextmanager
@@ -34,3 +41,36 @@ def host_page(directory: Path, snippets: list[str], *, width_px: int) -> str:
         encoding="utf-8",
     )
     return name
+
+
+@contextlib.contextmanager
+def nginx_in_front(upstream_ports: list[int], work_dir):
+    """deploy/nginx.conf rendered as docs/DEPLOY.md says, in front of the given ports."""
+    port = free_port()
+    conf = (ROOT / "deploy" / "nginx.conf").read_text()
+    conf = conf.replace("APP_UPSTREAMS", " ".join(f"server 127.0.0.1:{p};" for p in upstream_ports))
+    conf = conf.replace("LISTEN", f"127.0.0.1:{port}")
+    # Run unprivileged-style: every path nginx writes lives in the test's folder.
+    conf = conf.replace(
+        "http {",
+        f"pid {work_dir}/nginx.pid;\nerror_log {work_dir}/error.log;\nhttp {{\n"
+        f"    access_log off; client_body_temp_path {work_dir}/body; proxy_temp_path {work_dir}/proxy;\n"
+        f"    fastcgi_temp_path {work_dir}/fcgi; uwsgi_temp_path {work_dir}/uwsgi; scgi_temp_path {work_dir}/scgi;",
+        1,
+    )
+    (work_dir / "nginx.conf").write_text(conf)
+    process = subprocess.Popen(
+        [NGINX, "-c", str(work_dir / "nginx.conf"), "-p", str(work_dir), "-g", "daemon off;"]
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, timeout_s=20)
+        yield url
+    finally:
+        stop(process)
+
+
+def upstream(url: str) -> str:
+    """The replica that answered (deploy/nginx.conf's X-Tracker-Upstream header)."""
+    with urllib.request.urlopen(url + "/", timeout=5) as response:
+        return response.headers["X-Tracker-Upstream"]
