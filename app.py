@@ -1,13 +1,13 @@
 """Big Tech Investment Tracker: page configuration and navigation, nothing else.
 
-The sidebar menu is drawn here with st.page_link and Streamlit's own menu is hidden
-(client.showSidebarNavigation): on a fresh server Streamlit may first list the files of
-pages/ instead of these titles (see dashboard.startup for the whole story).
+Streamlit's file-based sidebar menu stays hidden (client.showSidebarNavigation): on a
+fresh server it may first list the files of pages/ instead of these titles (see
+dashboard.startup for the whole story). The menu is st.navigation's, across the top.
 """
 
 import streamlit as st
 
-from dashboard import url_state
+from dashboard import chrome, url_state
 
 st.set_page_config(
     page_title="Big Tech Investment Tracker",
@@ -33,11 +33,8 @@ PAGES = [
         url_path="sources",
     ),
 ]
-navigation = st.navigation(PAGES, position="hidden")
+# A menu across the top (on phones, behind a "Menu" button); none in an embedded chart.
+navigation = st.navigation(PAGES, position="hidden" if st.context.is_embedded else "top")
+chrome.page_style()
 url_state.remember_page(navigation.url_path)  # share links strip it from the browser's URL
-if not st.context.is_embedded:  # an embedded chart shows the chart only
-    with st.sidebar:
-        for page in PAGES:
-            st.page_link(page)
-        st.divider()
 navigation.run()

@@ -34,8 +34,8 @@ measure = (
     basis_label(view.filter.basis, view.base_year),
     basis_column(view.filter.basis, view.base_year),
 )
-announcements_table(view.rows, key="explore-table", height=520, measure=measure)
 view.draw_controls()
+announcements_table(view.rows, key="explore-table", height=520, measure=measure)
 pick_and_show(dataset, view.rows, key="explore_detail")
 
 c1, c2, c3 = st.columns(3)

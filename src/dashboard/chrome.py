@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from investments.credits import source_line
@@ -20,21 +21,41 @@ PLOTLY_CONFIG = {
 STATIC_TOPOJSON_PATH = "app/static/topojson/"  # static/topojson/, served by the app
 
 
-def plotly_chart(fig, *, key: str, on_select: str = "ignore", selection_mode=("points",)):
-    """Every chart through one door: local map shapes, PNG at 2x, no Plotly logo.
+def plotly_chart(
+    fig,
+    *,
+    key: str,
+    alt: str | None = None,
+    on_select: str = "ignore",
+    selection_mode=("points",),
+):
+    """Every chart through one door: local map shapes, PNG at 2x, no Plotly logo, and its
+    text alternative for screen readers.
 
     plotly.js fetches map shapes from `topojsonURL` instead of its CDN; the path follows
     the app's root in the reader's browser, so it holds under `server.baseUrlPath`.
+    A map has no fixed height: its box keeps the map's proportions (PAGE_STYLE), so it
+    fills a phone's width without blank bands above and below.
     """
     from dashboard.url_state import base_path  # url_state imports this module
 
+    if any(trace.type == "choropleth" for trace in fig.data):
+        fig = go.Figure(fig).update_layout(height=None, autosize=True)
+        with st.container(key=f"{key}-map-box"):
+            return _plotly(fig, key, alt, on_select, selection_mode, base_path(), "stretch")
+    return _plotly(fig, key, alt, on_select, selection_mode, base_path())
+
+
+def _plotly(fig, key, alt, on_select, selection_mode, root, height="content"):
     return st.plotly_chart(
         fig,
-        config={**PLOTLY_CONFIG, "topojsonURL": base_path() + STATIC_TOPOJSON_PATH},
+        height=height,
+        config={**PLOTLY_CONFIG, "topojsonURL": root + STATIC_TOPOJSON_PATH},
         key=key,
         width="stretch",
         on_select=on_select,
         selection_mode=selection_mode,
+        alt=alt,
     )
 
 
@@ -49,6 +70,30 @@ def cached(kind: str, dataset: Dataset, view_key: tuple, build: Callable[[], T])
     Results are shared between sessions; callers must not mutate them.
     """
     return _cached(kind, dataset.version, view_key, build)
+
+
+# Drawn once per page by app.py: what the theme in .streamlit/config.toml cannot say.
+PAGE_STYLE = """<style>
+/* Phones: the button that opens the menu says so; table toolbars cover no headings. */
+@media (max-width: 640px) {
+  [data-testid="stExpandSidebarButton"]::after {
+    content: "Menu"; margin-left: 6px; font-size: 15px; font-weight: 600;
+  }
+  [data-testid="stElementToolbar"] { display: none; }
+}
+/* A map keeps its proportions at every width (chrome.plotly_chart). */
+[class*="-map-box"] { aspect-ratio: 1.9; height: auto; }
+@media (max-width: 640px) { [class*="-map-box"] { aspect-ratio: 1.25; } }
+/* Keyboard focus is always visible (WCAG 2.4.7). */
+a:focus-visible, button:focus-visible, input:focus-visible, [role="button"]:focus-visible,
+[tabindex]:focus-visible, summary:focus-visible {
+  outline: 3px solid #0B5CAD !important; outline-offset: 2px;
+}
+</style>"""
+
+
+def page_style() -> None:
+    st.html(PAGE_STYLE)
 
 
 def is_embedded() -> bool:

@@ -1,5 +1,7 @@
-"""The filter panel shared by Map, Timeline and Explore: read from the URL, shown in the
-sidebar, written back to the URL so the address always reproduces the view."""
+"""The filter panel shared by Map, Timeline and Explore: read from the URL, shown in a
+"Filters" section after the chart (collapsed, so a phone reader meets the chart first, and
+labelled with what is applied), written back to the URL so the address always
+reproduces the view."""
 
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ class View:
     normalized: pd.DataFrame
     rows: pd.DataFrame
     description: str
-    draw_controls: Callable[[], None] = lambda: None  # the sidebar filters (none in an embed)
+    draw_controls: Callable[..., None] = lambda **_: None  # the filters section (none in an embed)
 
 
 def _seed(key: str, value) -> None:
@@ -91,17 +93,13 @@ def filter_panel(
     _seed("f_years", years)
     _seed("f_purposes", list(from_url.purposes))
     _seed("f_statuses", list(from_url.statuses))
-    _seed("f_min_musd", (from_url.min_usd or 0) / MILLION)
-    _seed("f_max_musd", (from_url.max_usd or 0) / MILLION)
+    _seed("f_min_musd", from_url.min_usd / MILLION if from_url.min_usd else None)
+    _seed("f_max_musd", from_url.max_usd / MILLION if from_url.max_usd else None)
     _seed("f_text", from_url.text)
 
     state = st.session_state
     if state["f_basis"] not in bases:  # a measure from another page that this one lacks
         state["f_basis"] = bases[0]
-
-    def draw_controls() -> None:
-        """The sidebar widgets; drawn after the chart so it reaches the reader first."""
-        _draw_controls(bases, base_years, latest_year, choices, company_names, country_names)
 
     basis = state["f_basis"]
     base_year = state["f_base_year"]
@@ -126,22 +124,46 @@ def filter_panel(
     }
     st.query_params.from_dict({**chosen.to_query(), **kept})
 
-    return _view(dataset, chosen, base_year, draw_controls)
+    view = _view(dataset, chosen, base_year)
+
+    def draw_controls(*, expanded: bool = False) -> None:
+        """The filter widgets; pages draw them after the chart so it reaches the reader first."""
+        _draw_controls(
+            bases,
+            base_years,
+            latest_year,
+            choices,
+            company_names,
+            country_names,
+            summary=view.description,
+            expanded=expanded,
+        )
+
+    return replace(view, draw_controls=draw_controls)
 
 
-def _draw_controls(bases, base_years, latest_year, choices, company_names, country_names) -> None:
+def _draw_controls(
+    bases,
+    base_years,
+    latest_year,
+    choices,
+    company_names,
+    country_names,
+    *,
+    summary: str,
+    expanded: bool,
+) -> None:
     first_year, last_year = choices.first_year, choices.last_year
-    with st.sidebar:
-        st.header("Filters")
+    with st.expander(f"Filters · {summary}", expanded=expanded, icon=":material/tune:"):
         basis = st.radio(
             "Measure",
             bases,
             key="f_basis",
+            horizontal=True,
             format_func=lambda b: basis_label(b, st.session_state.get("f_base_year", latest_year)),
         )
-        st.selectbox(
-            "Constant dollars of", base_years, key="f_base_year", disabled=basis != "constant"
-        )
+        if basis == "constant":  # shown only when it applies (a disabled control reads as broken)
+            st.selectbox("Constant dollars of", base_years, key="f_base_year")
         st.radio(
             "Restated pledges",
             list(LINEAGES),
@@ -181,23 +203,29 @@ def _draw_controls(bases, base_years, latest_year, choices, company_names, count
         )
         c1, c2 = st.columns(2)
         c1.number_input(
-            "Min US$ m",
+            "Minimum, US$ million",
             min_value=0.0,
             step=100.0,
             key="f_min_musd",
-            help="At the announcement-date rate; 0 means no minimum.",
+            placeholder="No minimum",
+            help="At the announcement-date rate (link parameter min_usd, in US$).",
         )
         c2.number_input(
-            "Max US$ m", min_value=0.0, step=100.0, key="f_max_musd", help="0 means no maximum."
+            "Maximum, US$ million",
+            min_value=0.0,
+            step=100.0,
+            key="f_max_musd",
+            placeholder="No maximum",
+            help="At the announcement-date rate (link parameter max_usd, in US$).",
         )
         st.text_input("Search company, country, notes", key="f_text", max_chars=80)
 
 
-def _view(dataset: Dataset, chosen: Filter, base_year: int, draw_controls=None) -> View:
+def _view(dataset: Dataset, chosen: Filter, base_year: int) -> View:
     normalized = get_normalized(dataset, base_year)
     rows = _rows(dataset, chosen, base_year, normalized)
     description = chosen.describe(normalized, base_year=base_year)
-    return View(chosen, base_year, normalized, rows, description, draw_controls or (lambda: None))
+    return View(chosen, base_year, normalized, rows, description)
 
 
 def _rows(

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from dashboard.chrome import md_escape
+from investments.filters import unknown_key_reason
 from investments.links import PUBLIC_URL_VARIABLE, app_base_url, local_base_url
 
 MAX_SHOWN_CHARS = 40
@@ -99,4 +100,4 @@ def only_these(keys: Iterable[str]) -> None:
     allowed = set(keys)
     for key, value in st.query_params.to_dict().items():
         if key not in allowed:
-            notice(key, value, "this page has no such setting")
+            notice(key, value, unknown_key_reason(key, allowed))

@@ -10,6 +10,7 @@ is dropped with a notice saying so.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -291,9 +292,10 @@ def from_query(
 ) -> tuple[Filter, list[Notice]]:
     """The filter a URL describes, and a notice for every value that was dropped."""
     reader = _Reader(query)
+    known = QUERY_KEYS | set(other_keys)
     for key in query:
-        if key not in QUERY_KEYS and key not in set(other_keys):
-            reader.drop(key, str(query[key]), "not a setting of this page")
+        if key not in known:
+            reader.drop(key, str(query[key]), unknown_key_reason(key, known))
     first, last = reader.year("from", choices), reader.year("to", choices)
     years = None
     if first is not None or last is not None:
@@ -326,6 +328,13 @@ def from_query(
         base_year=int(base_year_text) if base_year_text else None,
     )
     return chosen, reader.notices
+
+
+def unknown_key_reason(key: str, known: Iterable[str]) -> str:
+    """ "not a setting of this page (did you mean min_usd?)": names the page's own
+    parameter when the link's is close to one."""
+    close = difflib.get_close_matches(key.lower(), sorted(known), n=1, cutoff=0.5)
+    return "not a setting of this page" + (f" (did you mean {close[0]}?)" if close else "")
 
 
 def _names(normalized: pd.DataFrame, key: str, name: str, keys: tuple[str, ...]) -> list[str]:

@@ -44,9 +44,10 @@ def test_first_reader_after_start_gets_the_app_not_a_bare_page(browser):
         page = browser.new_page()
         page.goto(url + "/map")
         expect(page.locator("path.choroplethlocation").first).to_be_attached(timeout=30_000)
-        sidebar = page.locator("[data-testid='stSidebar']")
-        expect(sidebar).to_contain_text("Sources & methodology")
-        expect(sidebar).not_to_contain_text("overview")  # the bare file names of pages/
+        menu = page.locator("[data-testid='stTopNav']")
+        expect(menu).to_contain_text("Sources & methodology")
+        expect(menu).not_to_contain_text("overview")  # the bare file names of pages/
+        expect(page.locator("[data-testid='stSidebarNav']")).to_have_count(0)
         page.close()
 
 
@@ -73,6 +74,7 @@ def test_copied_explore_url_shows_the_same_rows(page, app_url):
 def test_filter_change_updates_the_address(page, app_url):
     page.goto(app_url + "/map")
     expect(page.locator("path.choroplethlocation").first).to_be_attached(timeout=30_000)
+    page.get_by_text("Filters ·").click()  # the section after the chart, collapsed
     page.get_by_text("US$ per person").click()
     expect(page).to_have_url(re.compile(r"basis=per_capita"), timeout=15_000)
 
