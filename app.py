@@ -36,5 +36,6 @@ PAGES = [
 # A menu across the top (on phones, behind a "Menu" button); none in an embedded chart.
 navigation = st.navigation(PAGES, position="hidden" if st.context.is_embedded else "top")
 chrome.page_style()
-url_state.remember_page(navigation.url_path)  # share links strip it from the browser's URL
+# Share links strip the page's path from the browser's URL; an unknown page gets a notice.
+url_state.remember_page(navigation.url_path, known=[page.url_path for page in PAGES])
 navigation.run()

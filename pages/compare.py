@@ -12,12 +12,13 @@ from investments.comparison import (
     MAX_ITEMS,
     bases,
     comparison_sentence,
+    conversion_dates,
     fx_footnote,
     parse_item,
     resolve,
 )
 from investments.formatting import pledge_labels
-from investments.fx import ecb_currencies
+from investments.fx import currencies_on
 from investments.load import COUNTRY_NAME
 from investments.prices import CPI_SOURCE, latest_complete_year, price_level
 from investments.provenance import commitment_phrases
@@ -35,17 +36,28 @@ base_years = [str(y) for y in range(latest_year, 2018, -1)]
 base_year = int(
     url_state.choice("base_year", base_years, str(latest_year), why="no complete CPI year")
 )
-currencies = ["USD", *sorted(ecb_currencies() - {"USD"})]
-currency = url_state.choice("currency", currencies, "USD", why="not a currency the ECB publishes")
-
 normalized = get_normalized(dataset, base_year)
 chosen = url_state.items(
     "items", lambda text: parse_item(text, normalized) is not None, limit=MAX_ITEMS
 )
-if len(chosen) < 2:
-    chosen = [i for i in DEFAULT_ITEMS if parse_item(i, normalized)] or list(
-        normalized[Col.ID].head(2)
+defaults = [i for i in DEFAULT_ITEMS if parse_item(i, normalized)] or list(
+    normalized[Col.ID].head(2)
+)
+if len(chosen) == 1:  # a comparison needs two: keep the reader's, add a default partner
+    partner = next(i for i in [*defaults, *normalized[Col.ID]] if i != chosen[0])
+    st.info(
+        "The link names one item; a comparison needs two, so the default is added. "
+        "Change it below.",
+        icon=":material/info:",
     )
+    chosen = [chosen[0], partner]
+elif len(chosen) < 2:
+    chosen = defaults
+# A reader's currency needs an ECB rate on every date converted (no CYP for 2024 pledges).
+currencies = currencies_on(conversion_dates(chosen, normalized))
+currency = url_state.choice(
+    "currency", currencies, "USD", why="no ECB rate for it on these announcement dates"
+)
 
 
 def build_view(items: list[str], year: int, money: str):
@@ -104,6 +116,14 @@ selected = st.multiselect(
     key="compare_items",
     max_selections=MAX_ITEMS,
 )
+currencies = currencies_on(conversion_dates(selected, normalized))
+if st.session_state["compare_currency"] not in currencies:
+    st.info(
+        f"No ECB rate for {st.session_state['compare_currency']} on every date of this "
+        "comparison: amounts are shown in US dollars.",
+        icon=":material/info:",
+    )
+    st.session_state["compare_currency"] = "USD"
 c1, c2 = st.columns(2)
 base_year = c1.selectbox(
     "Constant dollars of",

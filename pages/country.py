@@ -11,7 +11,7 @@ from dashboard.share import render_embedded, share_panel
 from dashboard.tables import announcements_table
 from investments import normalize as n
 from investments.comparison import comparison_sentence, resolve
-from investments.formatting import format_as_announced, format_money
+from investments.formatting import format_as_announced, format_usd
 from investments.lineage import counted_in_country
 from investments.load import COMPANY_NAME, COUNTRY_NAME
 from investments.prices import latest_complete_year
@@ -71,7 +71,7 @@ st.subheader(md_escape(chart.text.title))
 m1, m2 = st.columns(2)
 m3, m4 = st.columns(2)
 m1.metric("Pledges (latest per lineage)", len(rows))
-m2.metric("US$ at announcement", format_money(rows[n.AMOUNT_USD_NOMINAL].sum(), "USD"))
+m2.metric("US$ at announcement", format_usd(rows[n.AMOUNT_USD_NOMINAL].sum()))
 m3.metric("Per person", value_text(rows[n.USD_PER_CAPITA].sum(min_count=1), "per_capita"))
 m4.metric(
     "Share of one year's GDP", value_text(rows[n.SHARE_OF_GDP_PCT].sum(min_count=1), "share_of_gdp")

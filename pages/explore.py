@@ -6,11 +6,12 @@ import streamlit as st
 
 from dashboard.chrome import credit, md_escape
 from dashboard.data import data_dir, get_dataset
-from dashboard.filter_ui import filter_panel
+from dashboard.filter_ui import filter_panel, show_if_empty
 from dashboard.provenance_panel import pick_and_show
 from dashboard.tables import announcements_table
 from investments.export import to_csv_bytes
 from investments.filters import basis_column, basis_label
+from investments.formatting import count_of
 from investments.load import data_version
 from investments.package_zip import data_package_zip
 
@@ -20,13 +21,15 @@ if dataset is None:
     st.stop()
 
 view = filter_panel(dataset, page_keys=("detail",))
+if show_if_empty(view):
+    st.stop()
 total = len(view.normalized)
 st.markdown(f"**{len(view.rows):,}** of {total:,} announcements · {md_escape(view.description)}")
 if view.filter.latest_only:
     hidden = len(replace(view.filter, lineage="all").apply(view.normalized)) - len(view.rows)
     if hidden:
         st.caption(
-            f"{hidden} matching announcement(s) restated or raised by a later one, or already "
+            f"{count_of(hidden, 'matching announcement')} restated or raised by a later one, or already "
             "included in a broader pledge shown here, are hidden; choose “every announcement” "
             "under Restated pledges to see them."
         )

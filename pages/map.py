@@ -6,9 +6,10 @@ from charts.views import map_view
 from dashboard import url_state
 from dashboard.chrome import cached, credit, is_embedded, md_escape, plotly_chart
 from dashboard.data import get_dataset
-from dashboard.filter_ui import filter_panel
+from dashboard.filter_ui import filter_panel, show_if_empty
 from dashboard.share import render_embedded, share_panel
 from dashboard.tables import announcements_table
+from investments.formatting import count_of
 from investments.load import COUNTRY_NAME
 from investments.schema import Col
 from viz.choropleth import value_text
@@ -17,6 +18,10 @@ dataset = get_dataset()
 if dataset is None:
     st.stop()
 view = filter_panel(dataset, page_keys=("selected",))
+if not is_embedded() and view.rows.empty:
+    st.title("Where the pledges go")
+if show_if_empty(view):
+    st.stop()
 view_key = tuple(sorted(view.filter.to_query().items())) + (("base_year_used", view.base_year),)
 chart = cached(
     "map",
@@ -73,7 +78,7 @@ if selected:
     row = totals[totals[Col.COUNTRY_ISO3] == selected].iloc[0]
     total_column = [c for c in totals.columns if c.startswith("total (")][0]
     st.subheader(
-        f"{names[selected]}: {value_text(row[total_column], basis)} in {row['pledges']} pledge(s)"
+        f"{names[selected]}: {value_text(row[total_column], basis)} in {count_of(row['pledges'], 'pledge')}"
     )
     announcements_table(view.rows[view.rows[Col.COUNTRY_ISO3] == selected], key="map-country-table")
     st.page_link(

@@ -5,7 +5,7 @@ import streamlit as st
 from charts.views import timeline_view
 from dashboard.chrome import cached, credit, is_embedded, md_escape, plotly_chart
 from dashboard.data import get_dataset
-from dashboard.filter_ui import filter_panel
+from dashboard.filter_ui import filter_panel, show_if_empty
 from dashboard.share import render_embedded, share_panel
 from viz.theme import company_colours
 
@@ -14,6 +14,10 @@ if dataset is None:
     st.stop()
 # Running totals only add up for dollar amounts, so the timeline offers those two measures.
 view = filter_panel(dataset, bases=("nominal", "constant"))
+if not is_embedded() and view.rows.empty:
+    st.title("When the pledges were made")
+if show_if_empty(view):
+    st.stop()
 view_key = tuple(sorted(view.filter.to_query().items())) + (("base_year_used", view.base_year),)
 chart = cached(
     "timeline",

@@ -37,7 +37,7 @@ def test_country_totals_follow_lineage(normalized):
     items = resolve(["country:USA", "country:JPN"], normalized, base_year=2024)
     assert items.loc[0, "nominal"] == 12e9  # the raised total, not 10 + 12
     assert comparison_sentence(items).startswith(
-        "All recorded pledges to United States (US$12 billion) are "
+        "All recorded pledges to the United States (US$12 billion) are "
     )
 
 

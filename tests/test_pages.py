@@ -123,12 +123,13 @@ def test_explore_bad_url_values_give_notices_not_errors():
     assert not at.exception
 
 
-def test_explore_empty_selection_disables_download():
-    at = _run(
-        "pages/explore.py", {"company": "microsoft", "country": "NGA", "purpose": "manufacturing"}
-    )
-    assert len(at.dataframe[0].value) == 0
-    assert at.get("download_button")[0].proto.disabled
+@pytest.mark.parametrize("page", ["pages/explore.py", "pages/map.py", "pages/timeline.py"])
+def test_an_empty_view_says_so_and_offers_the_way_back(page):
+    at = _run(page, {"company": "microsoft", "country": "NGA", "purpose": "manufacturing"})
+    assert any("No pledges match this view" in i.value for i in at.info)
+    assert not at.dataframe and not at.get("plotly_chart") and not at.get("download_button")
+    assert not [t for t in at.toggle if "share" in t.key]
+    assert at.button[0].label == "Show all pledges"  # clicked in tests/browser/test_reader.py
 
 
 def test_sources_page_documents_every_column():

@@ -23,7 +23,7 @@ from investments.aggregate import country_totals
 from investments.chart_text import ChartText, compare_text, country_text, map_text, timeline_text
 from investments.comparison import comparison_sentence, resolve
 from investments.filters import Filter, basis_column, basis_label
-from investments.formatting import format_as_announced, format_money
+from investments.formatting import format_as_announced, format_usd
 from investments.lineage import counted_in_country
 from investments.load import COMPANY_NAME, COUNTRY_NAME
 from investments.schema import Col
@@ -247,7 +247,7 @@ def country_view(
     text = country_text(
         name,
         rows,
-        total_text=format_money(total, "USD"),
+        total_text=format_usd(total),
         per_person_text=value_text(rows[n.USD_PER_CAPITA].sum(min_count=1), "per_capita"),
         share_text=value_text(rows[n.SHARE_OF_GDP_PCT].sum(min_count=1), "share_of_gdp"),
         top_rows=[

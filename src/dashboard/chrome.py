@@ -102,7 +102,7 @@ def is_embedded() -> bool:
 
 
 def credit(dataset: Dataset, **kwargs: bool) -> None:
-    st.caption(source_line(data_version=dataset.version, **kwargs))
+    st.caption(source_line(release=dataset.package.release, **kwargs))
 
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import url_state
-from dashboard.chrome import cached, is_embedded
+from dashboard.chrome import cached, is_embedded, md_escape
 from dashboard.data import get_normalized
 from investments.filters import (
     BASES,
@@ -24,6 +24,7 @@ from investments.filters import (
     basis_label,
     from_query,
 )
+from investments.formatting import code_label
 from investments.load import COMPANY_NAME, COUNTRY_NAME, Dataset
 from investments.prices import latest_complete_year
 from investments.schema import Col
@@ -142,6 +143,24 @@ def filter_panel(
     return replace(view, draw_controls=draw_controls)
 
 
+def show_if_empty(view: View) -> bool:
+    """A view with no rows says so in words, offers the way back to every pledge and opens
+    the filters; it draws no empty chart and offers nothing to share. True if empty."""
+    if not view.rows.empty:
+        return False
+    st.info(
+        f"No pledges match this view: {md_escape(view.description)}.",
+        icon=":material/filter_alt_off:",
+    )
+    if not is_embedded() and st.button("Show all pledges", icon=":material/restart_alt:"):
+        for key in [k for k in st.session_state if str(k).startswith("f_")]:
+            del st.session_state[key]
+        st.query_params.clear()
+        st.rerun()
+    view.draw_controls(expanded=True)
+    return True
+
+
 def _draw_controls(
     bases,
     base_years,
@@ -195,11 +214,15 @@ def _draw_controls(
             "Purpose",
             sorted(choices.purposes),
             key="f_purposes",
-            format_func=lambda p: p.replace("_", " "),
+            format_func=code_label,
             placeholder="All purposes",
         )
         st.multiselect(
-            "Status", sorted(choices.statuses), key="f_statuses", placeholder="Any status"
+            "Status",
+            sorted(choices.statuses),
+            key="f_statuses",
+            format_func=code_label,
+            placeholder="Any status",
         )
         c1, c2 = st.columns(2)
         c1.number_input(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from investments.formatting import format_as_announced, format_period
+from investments.formatting import code_label, format_as_announced, format_period
 from investments.load import COMPANY_NAME, COUNTRY_NAME, SUBDIVISION_NAME
 from investments.normalize import AMOUNT_USD_NOMINAL, FX_DATE, USD_PER_LOCAL
 from investments.schema import Col
@@ -54,8 +54,8 @@ def display_frame(
                     strict=True,
                 )
             ],
-            "Purpose": investments[Col.PURPOSE].str.replace("_", " "),
-            "Status": investments[Col.STATUS],
+            "Purpose": investments[Col.PURPOSE].map(code_label),
+            "Status": investments[Col.STATUS].map(code_label),
             "Source": investments[Col.SOURCE_URL],
             "Publisher": investments[Col.SOURCE_PUBLISHER],
             "Quote": investments[Col.QUOTE],

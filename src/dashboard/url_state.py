@@ -20,9 +20,22 @@ MAX_SHOWN_CHARS = 40
 _CURRENT_PAGE_PATH = "_current_page_url_path"
 
 
-def remember_page(url_path: str) -> None:
-    """app.py records the page being run; st.context.url ends with its path."""
+def remember_page(url_path: str, *, known: Iterable[str] = ()) -> None:
+    """app.py records the page being run (st.context.url ends with its path), and says so
+    when the address named a page that does not exist: Streamlit then runs the home page
+    and rewrites the address without a word."""
     st.session_state[_CURRENT_PAGE_PATH] = url_path
+    from streamlit.runtime.scriptrunner import get_script_run_ctx  # the requested page's name
+
+    ctx = get_script_run_ctx()
+    requested = getattr(getattr(ctx, "pages_manager", None), "intended_page_name", None)
+    if requested and requested != url_path and requested not in set(known):
+        shown = requested if len(requested) <= MAX_SHOWN_CHARS else requested[:MAX_SHOWN_CHARS] + "…"
+        st.warning(
+            f"There is no page “{md_escape(shown)}”. This is the Overview; the menu at the "
+            "top lists every page.",
+            icon=":material/search_off:",
+        )
 
 
 def current_page() -> str:

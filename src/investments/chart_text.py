@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from investments.credits import source_credit
+from investments.formatting import country_in_prose
 
 
 @dataclass(frozen=True)
@@ -130,14 +131,16 @@ def compare_title(items: pd.DataFrame) -> str:
     totals = items["item"].astype(str).str.startswith("country:")
     every_company = totals & (items["item"].astype(str).str.count(":") == 1)
     if every_company.all():
-        return f"All recorded pledges to {_and_list(items['country_name'].tolist())}, compared"
+        names = [country_in_prose(c) for c in items["country_name"]]
+        return f"All recorded pledges to {_and_list(names)}, compared"
 
     def name(company: str, country: str, amount: str, total: bool, everyone: bool) -> str:
+        place = country_in_prose(country)
         if everyone:
-            return f"All recorded pledges to {country}"
+            return f"All recorded pledges to {place}"
         if total:
-            return f"{_short(company)}'s pledges to {country}"
-        return f"{_short(company)} in {country} ({amount})"
+            return f"{_short(company)}'s pledges to {place}"
+        return f"{_short(company)} in {place} ({amount})"
 
     return " vs ".join(
         name(*parts)
@@ -181,7 +184,7 @@ def country_text(
 ) -> ChartText:
     years = _years(rows)
     alt = (
-        f"Timeline of {_count(len(rows), 'big-tech pledge')} to {country}, {years}, totalling "
+        f"Timeline of {_count(len(rows), 'big-tech pledge')} to {country_in_prose(country)}, {years}, totalling "
         f"{total_text} ({per_person_text}; {share_text}). "
         + (
             f"The largest are {_top_list(top_rows)}."
@@ -189,10 +192,10 @@ def country_text(
             else f"It is from {_top_list(top_rows)}."
         )
         if not rows.empty
-        else f"No recorded big-tech pledge to {country}."
+        else f"No recorded big-tech pledge to {country_in_prose(country)}."
     )
     return ChartText(
-        title=f"Big-tech pledges to {country}, {years}",
+        title=f"Big-tech pledges to {country_in_prose(country)}, {years}",
         subtitle=f"{_count(len(rows), 'pledge')}, latest per lineage · {total_text} in all",
         units="US$ at the announcement-date rate",
         source=source_credit(fx=True, world_bank=True),

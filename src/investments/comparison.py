@@ -14,7 +14,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from investments import normalize as n
-from investments.formatting import format_as_announced, format_money, format_period
+from investments.formatting import (
+    country_in_prose,
+    format_as_announced,
+    format_period,
+    format_usd,
+)
 from investments.lineage import counted_in_country
 from investments.load import COMPANY_NAME, COUNTRY_NAME
 from investments.schema import Col
@@ -132,6 +137,18 @@ def _country_item(item: str, normalized: pd.DataFrame, base_year: int) -> dict:
     }
 
 
+def conversion_dates(items: list[str], normalized: pd.DataFrame) -> pd.Series:
+    """Every fixing date the items' dollars were converted at (a total has one per pledge)."""
+    dates = []
+    by_id = normalized.set_index(Col.ID)
+    for item in items:
+        if item.startswith("country:"):
+            dates.append(_country_rows(item, normalized)[n.FX_DATE])
+        elif item in by_id.index:
+            dates.append(pd.Series([by_id.at[item, n.FX_DATE]]))
+    return pd.concat(dates, ignore_index=True) if dates else pd.Series(dtype="datetime64[ns]")
+
+
 def resolve(
     items: list[str],
     normalized: pd.DataFrame,
@@ -188,12 +205,19 @@ def _ratio_phrase(a: float, b: float, *, noun: str = "") -> str | None:
     return f"{ratio * 100:.0f}% of"
 
 
+def _shown(item: pd.Series) -> tuple[float, str]:
+    """The item's amount in the reader's currency (US dollars unless another was chosen)."""
+    currency = str(item.get("display_currency", "USD") or "USD")
+    if currency == "USD":
+        return item["nominal"], "USD"
+    return item["nominal_display"], currency
+
+
 def _fx_words(item: pd.Series) -> str:
-    if item["currency"] == "USD" or pd.isna(item["fx_date"]):
+    amount, currency = _shown(item)
+    if item["currency"] == currency or pd.isna(item["fx_date"]):
         return ""
-    return (
-        f" (about {format_money(item['nominal'], 'USD')} at the {item['fx_date']:%-d %B %Y} rate)"
-    )
+    return f" (about {format_usd(amount, currency)} at the {item['fx_date']:%-d %B %Y} rate)"
 
 
 def _short(company_name: str) -> str:
@@ -211,14 +235,14 @@ def _total_words(item: pd.Series) -> str:
         if item["company_name"] == "All companies"
         else f"{_short(item['company_name'])}'s"
     )
-    return f"{who} pledges to {item['country_name']} ({format_money(item['nominal'], 'USD')})"
+    return f"{who} pledges to {country_in_prose(item['country_name'])} ({format_usd(*_shown(item))})"
 
 
 def _subject(item: pd.Series) -> str:
     if _is_total(item):
         words = _total_words(item)
         return words[0].upper() + words[1:]
-    return f"{_short(item['company_name'])}'s {item['as_announced']} for {item['country_name']}{_fx_words(item)}"
+    return f"{_short(item['company_name'])}'s {item['as_announced']} for {country_in_prose(item['country_name'])}{_fx_words(item)}"
 
 
 def _object(first: pd.Series, second: pd.Series) -> str:
@@ -226,19 +250,29 @@ def _object(first: pd.Series, second: pd.Series) -> str:
         return _total_words(second)
     same = second["company_name"] == first["company_name"] and not _is_total(first)
     whose = "its" if same else f"{_short(second['company_name'])}'s"
-    return f"{whose} {second['as_announced']} for {second['country_name']}{_fx_words(second)}"
+    return f"{whose} {second['as_announced']} for {country_in_prose(second['country_name'])}{_fx_words(second)}"
+
+
+def _whose(first: pd.Series, second: pd.Series) -> str:
+    """What the per-person share is "of": "Australia's", or "the other" between two
+    pledges to one country."""
+    if first["country_name"] == second["country_name"]:
+        return "the other"
+    return f"{country_in_prose(second['country_name'])}'s"
 
 
 def comparison_sentence(items: pd.DataFrame) -> str:
-    """A sentence a journalist can quote, larger pledge first, numbers from the data.
+    """A sentence a journalist can quote, larger pledge first, numbers from the data, in
+    the reader's currency (items' `display_currency`).
 
     "Microsoft's A$5 billion for Australia (about US$3.18 billion at the 24 October 2023
     rate) is 1.1 times its US$2.9 billion for Japan; per person it is 5.1 times larger."
     """
-    ordered = items.sort_values("nominal", ascending=False)
+    shown = [_shown(item)[0] for _, item in items.iterrows()]
+    ordered = items.assign(_shown=shown).sort_values("_shown", ascending=False)
     first, second = ordered.iloc[0], ordered.iloc[1]
     verb, pronoun = ("are", "they are") if _is_total(first) else ("is", "it is")
-    size = _ratio_phrase(first["nominal"], second["nominal"])
+    size = _ratio_phrase(first["_shown"], second["_shown"])
     if size == "about the same":
         sentence = f"{_subject(first)} {verb} about the same size as {_object(first, second)}"
     else:
@@ -248,7 +282,7 @@ def comparison_sentence(items: pd.DataFrame) -> str:
         if per_person == "about the same":
             sentence += "; per person the two are about the same"
         elif per_person.endswith("% of"):
-            sentence += f"; per person {pronoun} {per_person} the other"
+            sentence += f"; per person {pronoun} {per_person} {_whose(first, second)}"
         else:
             sentence += f"; per person {pronoun} {per_person}"
     return sentence + "."
@@ -270,8 +304,9 @@ def _year(value: object) -> str:
 def fx_footnote(item: pd.Series) -> str:
     """How the item's dollars were computed, with the rate, its date and source."""
     if str(item["item"]).startswith("country:"):
+        pledges = f"{item['pledges']} pledge{'s' if item['pledges'] != 1 else ''}"
         return (
-            f"{item['label']}: sum of {item['pledges']} pledge(s) converted at each announcement's own rate; "
+            f"{item['label']}: sum of {pledges} converted at each announcement's own rate; "
             f"per person and share of GDP use {item['country_name']}'s World Bank population "
             f"({_year(item['population_year'])}) and GDP ({_year(item['gdp_year'])})."
         )
@@ -280,7 +315,14 @@ def fx_footnote(item: pd.Series) -> str:
     else:
         conversion = (
             f"{item['as_announced']} × {item['usd_per_local']:.6g} US$ per {item['currency']} "
-            f"({item['fx_source']}, {item['fx_date']:%-d %B %Y}) = {format_money(item['nominal'], 'USD')}"
+            f"({item['fx_source']}, {item['fx_date']:%-d %B %Y}) = {format_usd(item['nominal'])}"
+        )
+    amount, currency = _shown(item)
+    if currency != "USD" and currency != item["currency"]:
+        conversion += (
+            f"; in {currency} at the ECB rates of the same date "
+            f"({item['nominal_display'] / item['nominal']:.6g} {currency} per US$): "
+            f"{format_usd(amount, currency)}"
         )
     context = []
     if pd.notna(item["population_year"]):

@@ -18,6 +18,8 @@ def source_credit(*, fx: bool = True, world_bank: bool = False) -> str:
     return "; ".join(parts) + f". {DATA_LICENCE}."
 
 
-def source_line(*, data_version: str, fx: bool = False, world_bank: bool = False) -> str:
-    """The credit under charts and tables in the app: the same words, plus the data version."""
-    return f"{source_credit(fx=fx, world_bank=world_bank)} Data version {data_version}."
+def source_line(*, release: str, fx: bool = False, world_bank: bool = False) -> str:
+    """The credit under charts and tables in the app: the same words, plus the data release
+    ("release 2.0.0 of 26 November 2026"; the files' hash stays in metadata and exports)."""
+    credit = source_credit(fx=fx, world_bank=world_bank)
+    return f"{credit} Data {release}." if release else credit

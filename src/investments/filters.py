@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from investments import normalize as n
+from investments.formatting import code_label
 from investments.lineage import latest_per_lineage, without_counted_parts
 from investments.load import COMPANY_NAME, COUNTRY_NAME, REGION, SUB_REGION, SUBDIVISION_NAME
 from investments.schema import Col
@@ -124,7 +125,7 @@ class Filter:
             first, last = self.years
             parts.append(str(first) if first == last else f"{first}–{last}")
         if self.purposes:
-            parts.append(_and_list([p.replace("_", " ") for p in self.purposes]))
+            parts.append(_and_list([code_label(p) for p in self.purposes]))
         if self.statuses:
             parts.append(_and_list(list(self.statuses)))
         if self.min_usd is not None or self.max_usd is not None:

@@ -59,6 +59,27 @@ def ecb_currencies() -> frozenset[str]:
     return frozenset(ecb_rates()["currency"].unique())
 
 
+@cache
+def _ecb_spans() -> pd.DataFrame:
+    """First and last fixing of each currency (CYP and EEK stopped when they joined the euro)."""
+    return ecb_rates().groupby("currency")["fx_date"].agg(["min", "max"])
+
+
+def currencies_on(dates) -> list[str]:
+    """The ECB currencies quoted across all `dates` (US dollars first): a reader's
+    currency must have a rate on every announcement it converts."""
+    dates = pd.to_datetime(pd.Series(list(dates))).dropna()
+    spans = _ecb_spans()
+    if dates.empty:
+        live = spans
+    else:
+        # a fixing within a week of the first and last date: weekends and holidays pass
+        live = spans[
+            (spans["min"] <= dates.min()) & (spans["max"] >= dates.max() - pd.Timedelta(days=7))
+        ]
+    return ["USD", *sorted(set(live.index) - {"USD"})]
+
+
 def ecb_bounds() -> tuple[dt.date, dt.date]:
     dates = ecb_rates()["fx_date"]
     return dates.min().date(), dates.max().date()

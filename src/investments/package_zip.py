@@ -23,7 +23,8 @@ def readme_text(package: Package, *, data_version: str) -> str:
         "",
         package.description,
         "",
-        f"Compiled by {PROJECT_NAME}. Data version {data_version}. Licence: {DATA_LICENCE}"
+        f"Compiled by {PROJECT_NAME}. Data {package.release or 'unreleased'} "
+        f"(files fingerprint {data_version}). Licence: {DATA_LICENCE}"
         " (quotes remain their publishers' and are reproduced as short citations).",
         "",
         "## Files",

@@ -7,6 +7,7 @@ documented in one place and used differently in another.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass, field
 from functools import cache
@@ -160,6 +161,19 @@ class Package:
     licenses: tuple[dict[str, str], ...]
     sources: tuple[dict[str, str], ...]
     resources: tuple[Resource, ...]
+    version: str = ""  # the data release ("2.0.0"), bumped with every published change
+    created: str = ""  # ISO date of that release
+
+    @property
+    def release(self) -> str:
+        """ "release 2.0.0 of 26 November 2026": how readers cite the data."""
+        if not self.version:
+            return ""
+        try:
+            day = dt.date.fromisoformat(self.created[:10])
+        except ValueError:
+            return f"release {self.version}"
+        return f"release {self.version} of {day:%-d %B %Y}"
 
     def resource(self, name: str) -> Resource:
         for r in self.resources:
@@ -202,6 +216,8 @@ def read_package(data_dir: Path) -> Package:
         licenses=tuple(raw.get("licenses", ())),
         sources=tuple(raw.get("sources", ())),
         resources=tuple(_resource_from_json(r) for r in raw["resources"]),
+        version=str(raw.get("version", "")),
+        created=str(raw.get("created", "")),
     )
 
 

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from investments.formatting import format_money, format_money_short
+from investments.formatting import count_of, format_measure, format_money_short
 from investments.load import COUNTRY_NAME
 from investments.schema import Col
 from viz.text import plotly_text
@@ -18,23 +18,15 @@ NO_PLEDGE_LABEL = "No recorded pledge"
 
 
 def value_text(value: float, basis: str) -> str:
-    """A basis value as readers read it: "US$3.18 billion", "US$119.38 per person", "0.184% of GDP"."""
-    if pd.isna(value):
-        return "not available"
-    if basis == "share_of_gdp":
-        return f"{value:.3g}% of GDP"
-    if basis == "per_capita":
-        return f"US${value:,.2f} per person"
-    return format_money(value, "USD")
+    """A basis value as readers read it: "US$3.18 billion", "US$119 per person", "0.184% of GDP"."""
+    return format_measure(value, basis)
 
 
 def tick_text(value: float, basis: str) -> str:
     """A colour-bar tick as short as a phone needs: "US$10bn", "US$0.10", "0.5%"."""
     if basis in ("nominal", "constant"):
         return format_money_short(value, "USD")
-    return value_text(value, basis).replace(" per person", "").replace(" of GDP", "").replace(
-        ".00", ""
-    )
+    return value_text(value, basis).replace(" per person", "").replace(" of GDP", "")
 
 
 def _log_ticks(low: float, high: float, basis: str) -> tuple[list[float], list[str]]:
@@ -69,7 +61,7 @@ def country_totals_map(
     shown = totals[totals["total"] > 0]
     z = np.log10(shown["total"].to_numpy(dtype=float)) if len(shown) else np.array([])
     customdata = [
-        [plotly_text(name), value_text(total, basis), int(count), plotly_text(largest)]
+        [plotly_text(name), value_text(total, basis), count_of(int(count), "pledge"), plotly_text(largest)]
         for name, total, count, largest in zip(
             shown[COUNTRY_NAME], shown["total"], shown["pledges"], shown["largest"], strict=True
         )
@@ -104,7 +96,7 @@ def country_totals_map(
             colorbar=colorbar,
             customdata=customdata,
             hovertemplate=(
-                "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]} pledge(s)"
+                "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]}"
                 "<br>Largest as announced: %{customdata[3]}<extra></extra>"
             ),
             name="",

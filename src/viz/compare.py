@@ -10,13 +10,11 @@ so a bar's label always clears the bar above it.
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import plotly.graph_objects as go
 
 from investments.comparison import Basis
-from investments.formatting import CURRENCY_PREFIX, format_money
+from investments.formatting import format_measure
 from viz.text import plotly_text
 from viz.text_width import text_width_px, wrap_px
 from viz.theme import (
@@ -50,22 +48,8 @@ MIN_TEXT_CONTRAST = 4.5  # WCAG AA for text of this size
 def _value_text(basis: Basis, value: float, currency: str) -> str:
     if pd.isna(value):
         return "not available"
-    if basis.key == "share_of_gdp":
-        return f"{value:.3g}% of GDP"
-    if basis.key == "per_capita":
-        prefix = CURRENCY_PREFIX.get(currency, f"{currency} ")
-        return f"{prefix}{significant(value)} per person"
-    text = format_money(value, currency)
+    text = format_measure(value, "nominal" if basis.key == "per_year" else basis.key, currency)
     return f"{text} a year" if basis.key == "per_year" else text
-
-
-def significant(value: float, digits: int = 3) -> str:
-    """119.38 -> "119", 23.39 -> "23.4", 0.000712 -> "0.000712", 1234.5 -> "1,235": a
-    chart label needs three figures, never an exponent."""
-    if value == 0 or not math.isfinite(value):
-        return f"{value:g}"
-    decimals = max(0, digits - 1 - math.floor(math.log10(abs(value))))
-    return f"{value:,.{decimals}f}"
 
 
 def _panel_title(basis: Basis, currency: str) -> str:
