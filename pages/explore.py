@@ -36,6 +36,7 @@ if view.filter.latest_only:
 measure = (
     basis_label(view.filter.basis, view.base_year),
     basis_column(view.filter.basis, view.base_year),
+    view.filter.basis,
 )
 view.draw_controls()
 announcements_table(view.rows, key="explore-table", height=520, measure=measure)

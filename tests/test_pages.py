@@ -23,13 +23,20 @@ def test_page_runs_clean(page):
     assert at.title, "every page has a title"
 
 
-def test_overview_shows_headline_figures():
+def test_overview_leads_with_the_money():
     at = _run("pages/overview.py")
     metrics = {m.label: m.value for m in at.metric}
-    assert int(metrics["Announcements"].replace(",", "")) >= 120
-    assert int(metrics["Host countries"]) >= 40
-    assert int(metrics["Companies"]) >= 7
-    assert len(at.dataframe[0].value) == 12
+    assert metrics["Pledged since 2019"].startswith("US$") and "trillion" in metrics["Pledged since 2019"]
+    assert metrics["Largest single pledge"] == "US$600 billion"
+    assert [k for k in metrics if k.startswith("Pledged in 2026")]
+    headers = [h.value for h in at.header]
+    assert headers[:3] == [
+        "Who pledged the most",
+        "The biggest pledges of the past year",
+        "Where the money goes",
+    ]
+    text = " ".join(m.value for m in at.markdown).replace("\\", "")
+    assert "**US$600 billion**" in text and "announcements by 13 companies in 60 countries" in text
 
 
 @pytest.mark.parametrize("page", ["pages/map.py", "pages/timeline.py", "pages/overview.py"])

@@ -29,6 +29,7 @@ from investments.load import COMPANY_NAME, COUNTRY_NAME
 from investments.schema import Col
 from viz.choropleth import country_totals_map, value_text
 from viz.compare import comparison_small_multiples, fit_comparison, item_colours
+from viz.theme import limit_hues
 from viz.timeline import fit_timeline, pledge_timeline
 
 
@@ -126,6 +127,15 @@ def timeline_view(
     rows = chosen.apply(normalized)
     measure = basis_label(chosen.basis, base_year)
     value = basis_column(chosen.basis, base_year)
+    ranked = list(
+        rows.groupby(COMPANY_NAME, observed=True)[value].sum().sort_values(ascending=False).index
+    )
+    names = dict(zip(normalized[Col.COMPANY], normalized[COMPANY_NAME], strict=True))
+    colours = limit_hues(
+        [str(r) for r in ranked],
+        colours,
+        keep=tuple(str(names[c]) for c in chosen.companies if c in names),
+    )
     options = {
         "value": value,
         "basis": chosen.basis,

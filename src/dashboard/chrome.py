@@ -105,6 +105,12 @@ def credit(dataset: Dataset, **kwargs: bool) -> None:
     st.caption(source_line(release=dataset.package.release, **kwargs))
 
 
+def link_target(url: object) -> str:
+    """A data URL safe inside a markdown link: parentheses and spaces percent-encoded, so
+    the link cannot end early; the validator admits only http(s) URLs."""
+    return str(url).replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+
+
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
 
 

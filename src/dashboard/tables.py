@@ -1,51 +1,75 @@
-"""The announcements table, as every page shows it: amounts as announced, source links."""
+"""The announcements table, as every page shows it: the amount first, in words a reader
+reads ("A$5 billion", "US$3.18 billion"), then who, where and when, then the sources.
+
+On a phone only the first columns are in view, so they are the amounts. Numbers are
+shown as text with their units; the CSV downloads carry the plain numbers.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from investments.formatting import code_label, format_as_announced, format_period
+from investments.formatting import (
+    code_label,
+    format_as_announced,
+    format_measure,
+    format_period,
+    format_usd,
+)
 from investments.load import COMPANY_NAME, COUNTRY_NAME, SUBDIVISION_NAME
 from investments.normalize import AMOUNT_USD_NOMINAL, FX_DATE, USD_PER_LOCAL
 from investments.schema import Col
 
 
-def display_frame(
-    investments: pd.DataFrame, measure: tuple[str, str] | None = None
-) -> pd.DataFrame:
-    """Reader-facing columns; amounts phrased as announced ("A$5 billion").
+def _rate(currency: str, usd_per_local: float, fx_date) -> str:
+    if currency == "USD" or pd.isna(usd_per_local):
+        return "" if currency == "USD" else "not available"
+    return f"1 {currency} = {usd_per_local:.4g} US$ ({fx_date:%-d %b %Y})"
 
-    `measure` is (label, column) of the basis chosen in the filter panel, shown after the
-    amount as announced.
+
+def display_frame(
+    investments: pd.DataFrame, measure: tuple[str, str, str] | None = None
+) -> pd.DataFrame:
+    """Reader-facing columns, amounts first.
+
+    `measure` is (label, column, basis) of the measure chosen in the filters, shown after
+    the US dollar amount when it is another one.
     """
     place = investments[COUNTRY_NAME].astype(str)
     has_sub = investments[SUBDIVISION_NAME].notna()
     place = place.where(~has_sub, investments[SUBDIVISION_NAME].astype(str) + ", " + place)
-    converted = {}
-    if measure is not None and measure[1] != AMOUNT_USD_NOMINAL:
-        converted[measure[0]] = investments[measure[1]]
+    announced = [
+        format_as_announced(a, c, q)
+        for a, c, q in zip(
+            investments[Col.AMOUNT],
+            investments[Col.CURRENCY],
+            investments[Col.AMOUNT_QUALIFIER],
+            strict=True,
+        )
+    ]
+    amounts = {"Amount as announced": announced}
     if AMOUNT_USD_NOMINAL in investments:
-        converted = {
-            "US$ bn at announcement": investments[AMOUNT_USD_NOMINAL] / 1e9,
-            "Rate (US$ per unit)": investments[USD_PER_LOCAL],
-            "Rate date": investments[FX_DATE].dt.date,
-        }
+        amounts["US$ at announcement"] = investments[AMOUNT_USD_NOMINAL].map(format_usd)
+    if measure is not None and measure[1] != AMOUNT_USD_NOMINAL and measure[1] in investments:
+        amounts[measure[0]] = investments[measure[1]].map(lambda v: format_measure(v, measure[2]))
+    rates = {}
+    if USD_PER_LOCAL in investments:
+        rates["Exchange rate (ECB)"] = [
+            _rate(c, r, d)
+            for c, r, d in zip(
+                investments[Col.CURRENCY],
+                investments[USD_PER_LOCAL],
+                investments[FX_DATE],
+                strict=True,
+            )
+        ]
     return pd.DataFrame(
         {
-            "Announced": investments[Col.ANNOUNCED_ON].dt.date,
+            **amounts,
             "Company": investments[COMPANY_NAME],
             "Where": place,
-            "Amount as announced": [
-                format_as_announced(a, c, q)
-                for a, c, q in zip(
-                    investments[Col.AMOUNT],
-                    investments[Col.CURRENCY],
-                    investments[Col.AMOUNT_QUALIFIER],
-                    strict=True,
-                )
-            ],
-            **converted,
+            "Announced": investments[Col.ANNOUNCED_ON].dt.date,
             "Period": [
                 format_period(s, e)
                 for s, e in zip(
@@ -56,6 +80,7 @@ def display_frame(
             ],
             "Purpose": investments[Col.PURPOSE].map(code_label),
             "Status": investments[Col.STATUS].map(code_label),
+            **rates,
             "Source": investments[Col.SOURCE_URL],
             "Publisher": investments[Col.SOURCE_PUBLISHER],
             "Quote": investments[Col.QUOTE],
@@ -69,7 +94,7 @@ def announcements_table(
     *,
     key: str,
     height: int | str = "auto",
-    measure: tuple[str, str] | None = None,
+    measure: tuple[str, str, str] | None = None,
 ) -> None:
     st.dataframe(
         display_frame(investments, measure),
@@ -77,11 +102,8 @@ def announcements_table(
         hide_index=True,
         height=height,
         column_config={
-            "Announced": st.column_config.DateColumn(format="YYYY-MM-DD"),
-            "US$ bn at announcement": st.column_config.NumberColumn(format="%.3f"),
-            **({measure[0]: st.column_config.NumberColumn(format="%.4g")} if measure else {}),
-            "Rate (US$ per unit)": st.column_config.NumberColumn(format="%.6g"),
-            "Rate date": st.column_config.DateColumn(format="YYYY-MM-DD"),
+            "Amount as announced": st.column_config.TextColumn(pinned=True),
+            "Announced": st.column_config.DateColumn(format="D MMM YYYY"),
             "Source": st.column_config.LinkColumn(display_text="source ↗"),
             "Quote": st.column_config.TextColumn(width="large"),
         },

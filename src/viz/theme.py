@@ -17,6 +17,8 @@ NO_DATA_COLOUR = "#E9ECEF"  # countries with no recorded pledge
 BORDER_COLOUR = "#FFFFFF"
 SEQUENTIAL_SCALE = ["#DEEBF7", "#9ECAE1", "#4292C6", "#08519C", "#08306B"]  # ColorBrewer Blues
 
+REGION_COLOUR = "#2B6CB0"  # one hue for places, so no colour is read as a company's
+
 # Okabe-Ito colours for telling compared items apart when they share a company.
 ITEM_PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]
 
@@ -58,6 +60,25 @@ def contrasting_text(background_hex: str) -> str:
     if contrast_ratio(TEXT_COLOUR, background_hex) >= contrast_ratio("#FFFFFF", background_hex):
         return TEXT_COLOUR
     return "#FFFFFF"
+
+
+MAX_HUES = 8  # more hues than this cannot be told apart, colour-blind or not
+OTHER_COLOUR = "#BCC3CB"  # the companies beyond them (lighter than IBM's grey)
+
+
+def limit_hues(
+    ranked: list[str], colours: dict[str, str], *, keep: tuple[str, ...] = ()
+) -> dict[str, str]:
+    """Own colours for the first MAX_HUES names (those in `keep`, the reader's selection,
+    first, then by rank); the rest share one light grey."""
+    if len(ranked) <= MAX_HUES:
+        return dict(colours)
+    coloured = [n for n in keep if n in ranked][:MAX_HUES]
+    coloured += [n for n in ranked if n not in coloured][: MAX_HUES - len(coloured)]
+    return {
+        name: colours.get(name, OTHER_COLOUR) if name in coloured else OTHER_COLOUR
+        for name in set(ranked) | set(colours)
+    }
 
 
 def company_colours(companies: pd.DataFrame) -> dict[str, str]:
