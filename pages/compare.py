@@ -109,13 +109,9 @@ for item in chosen:  # country-and-company totals appear only when asked for
 url_state.init_widget("compare_items", chosen)
 url_state.init_widget("compare_base_year", base_year)
 url_state.init_widget("compare_currency", currency)
-selected = st.multiselect(
-    "Pledges or country totals to compare",
-    list(options),
-    format_func=options.get,
-    key="compare_items",
-    max_selections=MAX_ITEMS,
-)
+# The controls are drawn after the chart (phone first); their values are read here.
+selected = list(st.session_state["compare_items"])
+base_year = int(st.session_state["compare_base_year"])
 currencies = currencies_on(conversion_dates(selected, normalized))
 if st.session_state["compare_currency"] not in currencies:
     st.info(
@@ -124,25 +120,43 @@ if st.session_state["compare_currency"] not in currencies:
         icon=":material/info:",
     )
     st.session_state["compare_currency"] = "USD"
-c1, c2 = st.columns(2)
-base_year = c1.selectbox(
-    "Constant dollars of",
-    [int(y) for y in base_years],
-    key="compare_base_year",
-    help=f"Deflated with the {CPI_SOURCE}.",
-)
-currency = c2.selectbox(
-    "Show amounts in",
-    currencies,
-    key="compare_currency",
-    help="Converted from US dollars at each pledge's announcement-date ECB rate.",
-)
+currency = st.session_state["compare_currency"]
 st.query_params.from_dict(
     {"items": ",".join(selected), "base_year": str(base_year), "currency": currency}
 )
 
+
+def controls(*, expanded: bool) -> None:
+    labels = " vs ".join(options.get(i, i).split(" · ")[0] for i in selected) or "nothing yet"
+    with st.expander(
+        f"Change the comparison · {labels}", expanded=expanded, icon=":material/tune:"
+    ):
+        st.multiselect(
+            "Pledges or country totals to compare",
+            list(options),
+            format_func=options.get,
+            key="compare_items",
+            max_selections=MAX_ITEMS,
+        )
+        c1, c2 = st.columns(2)
+        c1.selectbox(
+            "Constant dollars of",
+            [int(y) for y in base_years],
+            key="compare_base_year",
+            help=f"Deflated with the {CPI_SOURCE}.",
+        )
+        c2.selectbox(
+            "Show amounts in",
+            currencies,
+            key="compare_currency",
+            help="Converted from US dollars at each pledge's announcement-date ECB rate; "
+            "only currencies the ECB quoted on every date of this comparison.",
+        )
+
+
 if len(selected) < 2:
     st.info("Pick at least two pledges or country totals to compare.")
+    controls(expanded=True)
     st.stop()
 
 # 3. The comparison.
@@ -161,9 +175,10 @@ items = cached(
 )
 
 sentence = comparison_sentence(items)
-st.markdown(f"#### {md_escape(sentence)}")
+st.markdown(f"**{md_escape(sentence)}**")
 chart = build_view(list(selected), base_year, currency)
-plotly_chart(chart.figure, key="compare-bases")
+plotly_chart(chart.figure, key="compare-bases", alt=chart.text.alt)
+controls(expanded=False)
 
 st.caption("Copy the sentence:")
 st.code(sentence, language=None, wrap_lines=True)

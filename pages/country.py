@@ -11,7 +11,7 @@ from dashboard.share import render_embedded, share_panel
 from dashboard.tables import announcements_table
 from investments import normalize as n
 from investments.comparison import comparison_sentence, resolve
-from investments.formatting import format_as_announced, format_usd
+from investments.formatting import count_of, format_as_announced, format_usd
 from investments.lineage import counted_in_country
 from investments.load import COMPANY_NAME, COUNTRY_NAME
 from investments.prices import latest_complete_year
@@ -49,10 +49,8 @@ if is_embedded():
     render_embedded(chart)
     st.stop()
 
-st.title("Country profile")
 url_state.init_widget("country_iso3", iso3)
-c1, c2 = st.columns(2)
-chosen = c1.selectbox("Country", countries, key="country_iso3", format_func=names.get)
+chosen = st.session_state["country_iso3"]  # the selectors are drawn after the chart
 peers = [c for c in countries if c != chosen]
 default_peer = "AUS" if chosen != "AUS" and "AUS" in names else peers[0]
 url_state.init_widget(
@@ -60,22 +58,28 @@ url_state.init_widget(
 )
 if st.session_state["country_peer"] not in peers:
     st.session_state["country_peer"] = default_peer
-peer = c2.selectbox("Compare with", peers, key="country_peer", format_func=names.get)
+peer = st.session_state["country_peer"]
 detail = st.query_params.get("detail")
 st.query_params.from_dict({"iso3": chosen, "peer": peer, **({"detail": detail} if detail else {})})
 if chosen != iso3:
     chart = profile_chart(chosen)
 
 rows = counted_in_country(normalized, chosen)
-st.subheader(md_escape(chart.text.title))
-m1, m2 = st.columns(2)
-m3, m4 = st.columns(2)
-m1.metric("Pledges (latest per lineage)", len(rows))
-m2.metric("US$ at announcement", format_usd(rows[n.AMOUNT_USD_NOMINAL].sum()))
-m3.metric("Per person", value_text(rows[n.USD_PER_CAPITA].sum(min_count=1), "per_capita"))
-m4.metric(
-    "Share of one year's GDP", value_text(rows[n.SHARE_OF_GDP_PCT].sum(min_count=1), "share_of_gdp")
+st.title(md_escape(chart.text.title))
+# The money in one line (four stacked metric boxes would fill a phone's screen).
+st.markdown(
+    f"**{format_usd(rows[n.AMOUNT_USD_NOMINAL].sum())}** in "
+    f"{count_of(len(rows), 'pledge')} (latest per lineage) · "
+    f"**{value_text(rows[n.USD_PER_CAPITA].sum(min_count=1), 'per_capita')}** · "
+    f"**{value_text(rows[n.SHARE_OF_GDP_PCT].sum(min_count=1), 'share_of_gdp')}** in one year"
 )
+plotly_chart(chart.figure, key="country-chart", alt=chart.text.alt)
+with st.expander(
+    f"Country and comparison · {names[chosen]} with {names[peer]}", icon=":material/tune:"
+):
+    c1, c2 = st.columns(2)
+    c1.selectbox("Country", countries, key="country_iso3", format_func=names.get)
+    c2.selectbox("Compare with", peers, key="country_peer", format_func=names.get)
 
 items = resolve([f"country:{chosen}", f"country:{peer}"], normalized, base_year=base_year)
 st.markdown(f"> {md_escape(comparison_sentence(items))}")
@@ -86,7 +90,6 @@ st.page_link(
     query_params={"items": f"country:{chosen},country:{peer}"},
 )
 
-plotly_chart(chart.figure, key="country-chart")
 credit(dataset, fx=True, world_bank=True)
 share_slot = st.container()  # filled last, once `detail` is in the URL
 with_money = [

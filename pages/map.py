@@ -44,7 +44,7 @@ summing = (
 st.caption(
     f"{md_escape(view.description)} · {len(view.rows):,} pledges in {len(chart.data)} countries.{summing}"
 )
-event = plotly_chart(chart.figure, key="map-chart", on_select="rerun")
+event = plotly_chart(chart.figure, key="map-chart", alt=chart.text.alt, on_select="rerun")
 view.draw_controls()
 credit(dataset, fx=True, world_bank=basis in ("per_capita", "share_of_gdp"))
 share_slot = st.container()  # filled last, once `selected` is in the URL

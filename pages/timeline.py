@@ -45,7 +45,7 @@ st.caption(
         else ""
     )
 )
-plotly_chart(chart.figure, key="timeline-chart")
+plotly_chart(chart.figure, key="timeline-chart", alt=chart.text.alt)
 view.draw_controls()
 credit(dataset, fx=True)
 share_panel(chart, key="timeline")

@@ -134,7 +134,7 @@ def render_embedded(view: ChartView) -> None:
     st.markdown(f"{md_escape(view.text.subtitle)}  \n:gray[{md_escape(view.text.units)}]")
     if view.text.sentence:
         st.markdown(f"**{md_escape(view.text.sentence)}**")
-    plotly_chart(view.figure, key=f"embed-{view.kind}")
+    plotly_chart(view.figure, key=f"embed-{view.kind}", alt=view.text.alt)
     st.caption(
         f"{md_escape(view.text.credit_line(as_of=dt.date.today()))} · "
         f"[Get the data]({view_link(url_state.base_url(), view.page, view.query)})"

@@ -102,7 +102,6 @@ def announcements_table(
         hide_index=True,
         height=height,
         column_config={
-            "Amount as announced": st.column_config.TextColumn(pinned=True),
             "Announced": st.column_config.DateColumn(format="D MMM YYYY"),
             "Source": st.column_config.LinkColumn(display_text="source ↗"),
             "Quote": st.column_config.TextColumn(width="large"),
