@@ -18,6 +18,19 @@ def app_url():
 
 
 @pytest.fixture(scope="session")
+def published_site(tmp_path_factory):
+    """`python -m investments publish` of the shipped data: (folder, embed slugs)."""
+    import datetime as dt
+
+    from charts.publish import publish
+    from investments.load import load_dataset
+
+    out = tmp_path_factory.mktemp("site")
+    written = publish(load_dataset(), out, base_year=2025, as_of=dt.date(2026, 11, 25))
+    return out, [p.stem for p in written]
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make browser` (apt-get install chromium)")

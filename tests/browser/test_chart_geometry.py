@@ -13,7 +13,6 @@ import pytest
 from playwright.sync_api import expect
 
 from charts.images import PRESETS, image_bytes
-from charts.publish import publish
 from charts.views import compare_view, country_view, map_view, timeline_view
 from investments.comparison import DEFAULT_ITEMS, bases
 from investments.filters import Filter
@@ -31,9 +30,7 @@ BASE_YEAR = 2025
 LIVE = [
     "compare?embed=true",
     "compare?items=country:USA,country:IND,country:JPN,country:GBR&currency=JPY&embed=true",
-    "timeline?embed=true",
     "timeline?lineage=all&embed=true",
-    "country?iso3=JPN&embed=true",
     "country?iso3=USA&embed=true",
     "map?basis=per_capita&embed=true",
 ]
@@ -58,10 +55,8 @@ def _measured(where, *, geo: bool = False) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site")
-    publish(load_dataset(), out, base_year=BASE_YEAR, as_of=AS_OF)
-    return out
+def site(published_site):
+    return published_site[0]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
