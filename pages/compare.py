@@ -11,7 +11,6 @@ from investments.comparison import (
     DEFAULT_ITEMS,
     MAX_ITEMS,
     bases,
-    comparison_sentence,
     conversion_dates,
     fx_footnote,
     parse_item,
@@ -112,7 +111,12 @@ url_state.init_widget("compare_currency", currency)
 # The controls are drawn after the chart (phone first); their values are read here.
 selected = list(st.session_state["compare_items"])
 base_year = int(st.session_state["compare_base_year"])
-currencies = currencies_on(conversion_dates(selected, normalized))
+currencies = cached(
+    "compare-currencies",
+    dataset,
+    (tuple(selected),),
+    lambda: currencies_on(conversion_dates(selected, normalized)),
+)
 if st.session_state["compare_currency"] not in currencies:
     st.info(
         f"No ECB rate for {st.session_state['compare_currency']} on every date of this "
@@ -174,9 +178,9 @@ items = cached(
     ),
 )
 
-sentence = comparison_sentence(items)
-st.markdown(f"**{md_escape(sentence)}**")
 chart = build_view(list(selected), base_year, currency)
+sentence = chart.text.sentence  # the view's words: computed once per view, for every reader
+st.markdown(f"**{md_escape(sentence)}**")
 plotly_chart(chart.figure, key="compare-bases", alt=chart.text.alt)
 controls(expanded=False)
 
@@ -184,12 +188,17 @@ st.caption("Copy the sentence:")
 st.code(sentence, language=None, wrap_lines=True)
 
 st.subheader("As announced")
-with_money = [
-    ", ".join(commitment_phrases(item, dataset.commitments))
-    if not str(item).startswith("country:")
-    else ""
-    for item in items["item"]
-]
+with_money = cached(
+    "compare-with-money",
+    dataset,
+    (tuple(selected),),
+    lambda: [
+        ", ".join(commitment_phrases(item, dataset.commitments))
+        if not str(item).startswith("country:")
+        else ""
+        for item in items["item"]
+    ],
+)
 st.dataframe(
     items[["label", "as_announced", "period", "source_publisher", "source_url"]]
     .assign(with_money=with_money)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -40,10 +42,30 @@ def plotly_chart(
     from dashboard.url_state import base_path  # url_state imports this module
 
     if any(trace.type == "choropleth" for trace in fig.data):
-        fig = go.Figure(fig).update_layout(height=None, autosize=True)
+        fig = _without_height(fig)
         with st.container(key=f"{key}-map-box"):
             return _plotly(fig, key, alt, on_select, selection_mode, base_path(), "stretch")
     return _plotly(fig, key, alt, on_select, selection_mode, base_path())
+
+
+_UNSIZED: OrderedDict[int, tuple[go.Figure, go.Figure]] = OrderedDict()
+_UNSIZED_LOCK = threading.Lock()
+
+
+def _without_height(fig: go.Figure) -> go.Figure:
+    """The map without its fixed height, made once per (cached, shared) figure: copying a
+    figure costs a few milliseconds, on every page view of every reader otherwise."""
+    with _UNSIZED_LOCK:
+        hit = _UNSIZED.get(id(fig))
+        if hit is not None and hit[0] is fig:
+            _UNSIZED.move_to_end(id(fig))
+            return hit[1]
+    unsized = go.Figure(fig).update_layout(height=None, autosize=True)
+    with _UNSIZED_LOCK:
+        _UNSIZED[id(fig)] = (fig, unsized)
+        while len(_UNSIZED) > 64:
+            _UNSIZED.popitem(last=False)
+    return unsized
 
 
 def _plotly(fig, key, alt, on_select, selection_mode, root, height="content"):

@@ -268,7 +268,8 @@ def comparison_sentence(items: pd.DataFrame) -> str:
     "Microsoft's A$5 billion for Australia (about US$3.18 billion at the 24 October 2023
     rate) is 1.1 times its US$2.9 billion for Japan; per person it is 5.1 times larger."
     """
-    shown = [_shown(item)[0] for _, item in items.iterrows()]
+    currency = str(items["display_currency"].iloc[0]) if "display_currency" in items else "USD"
+    shown = items["nominal"] if currency == "USD" else items["nominal_display"]
     ordered = items.assign(_shown=shown).sort_values("_shown", ascending=False)
     first, second = ordered.iloc[0], ordered.iloc[1]
     verb, pronoun = ("are", "they are") if _is_total(first) else ("is", "it is")
