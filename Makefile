@@ -31,6 +31,7 @@ run: install
 
 test: install-test browser
 	$(BIN)/python -m investments validate data
+	$(BIN)/frictionless validate data/datapackage.json
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from investments.formatting import format_money
 from investments.paths import shipped_data_dir
+from investments.rules import CAPEX_PURPOSES
 
 CURRENCIES = ["USD"] * 6 + ["EUR", "JPY", "AUD", "GBP", "INR", "CAD", "BRL"]
 PURPOSES = ["cloud_datacentres", "ai_infrastructure", "skilling", "research", "mixed"]
@@ -32,6 +33,13 @@ HEADER = [
     "quote",
     "second_source_url",
     "second_source_quote",
+    "includes_prior_spending",
+    "funding",
+    "spend_kind",
+    "new_money_amount",
+    "scope_quote",
+    "scope_source_url",
+    "scope_note",
     "notes",
 ]
 
@@ -77,6 +85,7 @@ def make_data_dir(target: Path, rows: int, *, seed: int = 1) -> Path:
             quote = (
                 f"The company said it will invest {format_money(amount, currency)} in the country."
             )
+            purpose = rng.choice(PURPOSES)
             writer.writerow(
                 [
                     row_id,
@@ -89,13 +98,20 @@ def make_data_dir(target: Path, rows: int, *, seed: int = 1) -> Path:
                     "exact",
                     start or "",
                     end or "",
-                    rng.choice(PURPOSES),
+                    purpose,
                     "announced",
                     supersedes,
                     "",
                     f"https://example.com/news/{i}",
                     "Example News",
                     quote,
+                    "",
+                    "",
+                    "no",
+                    "company",
+                    "capex" if purpose in CAPEX_PURPOSES else "mixed",
+                    "",
+                    "",
                     "",
                     "",
                     "",

@@ -6,6 +6,7 @@ from charts.views import compare_view
 from dashboard import url_state
 from dashboard.chrome import cached, credit, is_embedded, md_escape, plotly_chart
 from dashboard.data import display_per_usd, get_dataset, get_normalized
+from dashboard.figures_ui import figures_from_url, figures_switch
 from dashboard.share import render_embedded, share_panel
 from investments.comparison import (
     DEFAULT_ITEMS,
@@ -18,10 +19,12 @@ from investments.comparison import (
 )
 from investments.formatting import pledge_labels
 from investments.fx import currencies_on
+from investments.lineage import counted
 from investments.load import COUNTRY_NAME
 from investments.prices import CPI_SOURCE, latest_complete_year, price_level
 from investments.provenance import commitment_phrases
 from investments.schema import Col
+from investments.scope import DEFAULT_FIGURES, figures_note, set_aside
 from viz.theme import company_colours
 
 dataset = get_dataset()
@@ -29,7 +32,8 @@ if dataset is None:
     st.stop()
 
 # 1. The view, from the URL (whitelisted) or the defaults.
-url_state.only_these(("items", "base_year", "currency"))
+url_state.only_these(("items", "base_year", "currency", "figures"))
+figures = figures_from_url()
 latest_year = latest_complete_year()
 base_years = [str(y) for y in range(latest_year, 2018, -1)]
 base_year = int(
@@ -63,7 +67,7 @@ def build_view(items: list[str], year: int, money: str):
     return cached(
         "compare",
         dataset,
-        (tuple(items), year, money),
+        (tuple(items), year, money, figures),
         lambda: compare_view(
             get_normalized(dataset, year),
             items,
@@ -72,6 +76,7 @@ def build_view(items: list[str], year: int, money: str):
             company_colours=company_colours(dataset.companies),
             display_per_usd=display_per_usd(dataset, year, money),
             currency=money,
+            figures=figures,
         ),
     )
 
@@ -127,6 +132,7 @@ if st.session_state["compare_currency"] not in currencies:
 currency = st.session_state["compare_currency"]
 st.query_params.from_dict(
     {"items": ",".join(selected), "base_year": str(base_year), "currency": currency}
+    | ({} if figures == DEFAULT_FIGURES else {"figures": figures})
 )
 
 
@@ -168,24 +174,40 @@ normalized = get_normalized(dataset, base_year)
 items = cached(
     "compare-items",
     dataset,
-    (tuple(selected), base_year, currency),
+    (tuple(selected), base_year, currency, figures),
     lambda: resolve(
         selected,
         normalized,
         base_year=base_year,
         display_per_usd=display_per_usd(dataset, base_year, currency),
         display_currency=currency,
+        figures=figures,
     ),
 )
 
 chart = build_view(list(selected), base_year, currency)
 sentence = chart.text.sentence  # the view's words: computed once per view, for every reader
 st.markdown(f"**{md_escape(sentence)}**")
+if chart.text.caveats:  # what each figure covers, in words, next to the sentence
+    st.markdown(md_escape(chart.text.caveats))
 plotly_chart(chart.figure, key="compare-bases", alt=chart.text.alt)
+totals = [i for i in selected if str(i).startswith("country:")]
+if totals:  # the basis changes country totals only; single pledges are compared as announced
+    countries = [str(i).split(":")[1] for i in totals]
+    figures_switch(
+        figures,
+        cached(
+            "compare-set-aside",
+            dataset,
+            tuple(countries),
+            lambda: set_aside(counted(normalized[normalized[Col.COUNTRY_ISO3].isin(countries)])),
+        ),
+        key="compare",
+    )
 controls(expanded=False)
 
 st.caption("Copy the sentence:")
-st.code(sentence, language=None, wrap_lines=True)
+st.code(f"{sentence} {chart.text.caveats}".strip(), language=None, wrap_lines=True)
 
 st.subheader("As announced")
 with_money = cached(
@@ -229,6 +251,8 @@ notes.append(
     "Per year divides by the number of calendar years in the stated period; pledges without a stated "
     "period have no per-year figure. Country totals count only the latest pledge of each lineage."
 )
+if totals:
+    notes.append(f"Country totals are {figures_note(figures)}.")
 st.markdown("\n".join(f"{i}. {md_escape(note)}" for i, note in enumerate(notes, start=1)))
 credit(dataset, fx=True, world_bank=True)
 share_panel(chart, key="compare")

@@ -6,6 +6,7 @@ from charts.views import country_view
 from dashboard import url_state
 from dashboard.chrome import cached, credit, is_embedded, md_escape, plotly_chart
 from dashboard.data import get_dataset, get_normalized
+from dashboard.figures_ui import figures_from_url, figures_switch
 from dashboard.provenance_panel import pick_and_show
 from dashboard.share import render_embedded, share_panel
 from dashboard.tables import announcements_table
@@ -17,13 +18,15 @@ from investments.load import COMPANY_NAME, COUNTRY_NAME
 from investments.prices import latest_complete_year
 from investments.provenance import commitment_phrases
 from investments.schema import Col
+from investments.scope import DEFAULT_FIGURES, counted_on_basis, set_aside
 from viz.choropleth import value_text
 from viz.theme import company_colours
 
 dataset = get_dataset()
 if dataset is None:
     st.stop()
-url_state.only_these(("iso3", "peer", "detail"))
+url_state.only_these(("iso3", "peer", "detail", "figures"))
+figures = figures_from_url()
 base_year = latest_complete_year()
 normalized = get_normalized(dataset, base_year)
 names = dict(zip(normalized[Col.COUNTRY_ISO3], normalized[COUNTRY_NAME], strict=True))
@@ -37,9 +40,13 @@ def profile_chart(country: str):
     return cached(
         "country",
         dataset,
-        (country, base_year),
+        (country, base_year, figures),
         lambda: country_view(
-            normalized, country, base_year=base_year, colours=company_colours(dataset.companies)
+            normalized,
+            country,
+            base_year=base_year,
+            colours=company_colours(dataset.companies),
+            figures=figures,
         ),
     )
 
@@ -60,11 +67,20 @@ if st.session_state["country_peer"] not in peers:
     st.session_state["country_peer"] = default_peer
 peer = st.session_state["country_peer"]
 detail = st.query_params.get("detail")
-st.query_params.from_dict({"iso3": chosen, "peer": peer, **({"detail": detail} if detail else {})})
+st.query_params.from_dict(
+    {"iso3": chosen, "peer": peer}
+    | ({"detail": detail} if detail else {})
+    | ({} if figures == DEFAULT_FIGURES else {"figures": figures})
+)
 if chosen != iso3:
     chart = profile_chart(chosen)
 
-rows = counted_in_country(normalized, chosen)
+rows = cached(
+    "country-rows",
+    dataset,
+    (chosen, base_year, figures),
+    lambda: counted_on_basis(normalized[normalized[Col.COUNTRY_ISO3] == chosen], figures),
+)
 st.title(md_escape(chart.text.title))
 # The money in one line (four stacked metric boxes would fill a phone's screen).
 st.markdown(
@@ -74,6 +90,16 @@ st.markdown(
     f"**{value_text(rows[n.SHARE_OF_GDP_PCT].sum(min_count=1), 'share_of_gdp')}** in one year"
 )
 plotly_chart(chart.figure, key="country-chart", alt=chart.text.alt)
+figures_switch(
+    figures,
+    cached(
+        "country-set-aside",
+        dataset,
+        (chosen,),
+        lambda: set_aside(counted_in_country(normalized, chosen)),
+    ),
+    key="country",
+)
 with st.expander(
     f"Country and comparison · {names[chosen]} with {names[peer]}", icon=":material/tune:"
 ):
@@ -81,16 +107,19 @@ with st.expander(
     c1.selectbox("Country", countries, key="country_iso3", format_func=names.get)
     c2.selectbox("Compare with", peers, key="country_peer", format_func=names.get)
 
-items = resolve([f"country:{chosen}", f"country:{peer}"], normalized, base_year=base_year)
+items = resolve(
+    [f"country:{chosen}", f"country:{peer}"], normalized, base_year=base_year, figures=figures
+)
 st.markdown(f"> {md_escape(comparison_sentence(items))}")
 st.page_link(
     "pages/compare.py",
     label="Compare these totals on every measure",
     icon=":material/compare_arrows:",
-    query_params={"items": f"country:{chosen},country:{peer}"},
+    query_params={"items": f"country:{chosen},country:{peer}"}
+    | ({} if figures == DEFAULT_FIGURES else {"figures": figures}),
 )
 
-credit(dataset, fx=True, world_bank=True)
+credit(dataset, fx=True, world_bank=True, figures=figures)
 share_slot = st.container()  # filled last, once `detail` is in the URL
 with_money = [
     f"{company} ({format_as_announced(amount, currency, qualifier)}): {', '.join(phrases)}"

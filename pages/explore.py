@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard.chrome import credit, md_escape
 from dashboard.data import data_dir, get_dataset
+from dashboard.figures_ui import figures_switch
 from dashboard.filter_ui import filter_panel, show_if_empty
 from dashboard.provenance_panel import pick_and_show
 from dashboard.tables import announcements_table
@@ -38,6 +39,7 @@ measure = (
     basis_column(view.filter.basis, view.base_year),
     view.filter.basis,
 )
+figures_switch(view.filter.figures, view.set_aside, key="explore")
 view.draw_controls()
 announcements_table(view.rows, key="explore-table", height=520, measure=measure)
 pick_and_show(dataset, view.rows, key="explore_detail")
@@ -45,7 +47,7 @@ pick_and_show(dataset, view.rows, key="explore_detail")
 c1, c2, c3 = st.columns(3)
 c1.download_button(
     "Download these rows (CSV)",
-    data=to_csv_bytes(view.rows, base_year=view.base_year),
+    data=to_csv_bytes(view.rows, base_year=view.base_year, figures=view.filter.figures),
     file_name=view.filter.filename(view.normalized, base_year=view.base_year),
     mime="text/csv",
     icon=":material/download:",
@@ -79,4 +81,4 @@ st.caption(
     "Sources & methodology page. The zip holds the curated CSVs, datapackage.json and a README with sources "
     "and licence."
 )
-credit(dataset, fx=True, world_bank=True)
+credit(dataset, fx=True, world_bank=True, figures=view.filter.figures)

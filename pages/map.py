@@ -6,6 +6,7 @@ from charts.views import map_view
 from dashboard import url_state
 from dashboard.chrome import cached, credit, is_embedded, md_escape, plotly_chart
 from dashboard.data import get_dataset
+from dashboard.figures_ui import figures_switch
 from dashboard.filter_ui import filter_panel, show_if_empty
 from dashboard.share import render_embedded, share_panel
 from dashboard.tables import announcements_table
@@ -45,8 +46,14 @@ st.caption(
     f"{md_escape(view.description)} · {len(view.rows):,} pledges in {len(chart.data)} countries.{summing}"
 )
 event = plotly_chart(chart.figure, key="map-chart", alt=chart.text.alt, on_select="rerun")
+figures_switch(view.filter.figures, view.set_aside, key="map")
 view.draw_controls()
-credit(dataset, fx=True, world_bank=basis in ("per_capita", "share_of_gdp"))
+credit(
+    dataset,
+    fx=True,
+    world_bank=basis in ("per_capita", "share_of_gdp"),
+    figures=view.filter.figures,
+)
 share_slot = st.container()  # filled last, once `selected` is in the URL
 
 # Selecting a country: a click on the map, or the select box (both land in the URL).

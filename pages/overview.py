@@ -5,10 +5,12 @@ import streamlit as st
 from dashboard import url_state
 from dashboard.chrome import cached, credit, link_target, md_escape, plotly_chart
 from dashboard.data import get_dataset, get_normalized
+from dashboard.figures_ui import figures_from_url, figures_switch
 from investments.formatting import count_of, format_as_announced, format_usd
 from investments.overview import overview, pledge_line
 from investments.prices import latest_complete_year
 from investments.schema import Col
+from investments.scope import COUNTED_AMOUNT, FIGURES_HELP
 from viz.bars import ranked_bars
 from viz.theme import MUTED_COLOUR, REGION_COLOUR, company_colours
 
@@ -20,11 +22,12 @@ st.markdown(
 )
 
 dataset = get_dataset()
-url_state.only_these(())
+url_state.only_these(("figures",))
+figures = figures_from_url()
 if dataset is None:
     st.stop()
 normalized = get_normalized(dataset, latest_complete_year())
-story = cached("overview", dataset, (), lambda: overview(normalized))
+story = cached("overview", dataset, (figures,), lambda: overview(normalized, figures=figures))
 largest = story.largest
 
 # 1. How much: the money first.
@@ -34,12 +37,14 @@ c1.metric(
     format_usd(story.total_usd),
     help=f"{count_of(story.pledges, 'pledge')} in US dollars at each announcement's exchange "
     "rate; a restated or raised pledge counts once, at its latest amount, and a state's share "
-    "of a national pledge is not added again.",
+    f"of a national pledge is not added again. {FIGURES_HELP}",
     border=True,
 )
 c2.metric(
     "Largest single pledge",
-    format_as_announced(largest[Col.AMOUNT], largest[Col.CURRENCY], largest[Col.AMOUNT_QUALIFIER]),
+    format_as_announced(
+        largest[COUNTED_AMOUNT], largest[Col.CURRENCY], largest[Col.AMOUNT_QUALIFIER]
+    ),
     delta=pledge_line(largest),
     delta_color="off",
     delta_arrow="off",
@@ -54,6 +59,7 @@ c3.metric(
     delta_arrow="off",
     border=True,
 )
+figures_switch(figures, story.set_aside, key="overview")
 
 # 2. Who: the companies that pledged most, in US dollars.
 st.header("Who pledged the most")
@@ -63,7 +69,7 @@ plotly_chart(
     cached(
         "overview-companies",
         dataset,
-        (),
+        (figures,),
         lambda: ranked_bars(
             list(companies["name"]),
             list(companies["total_usd"]),
@@ -88,7 +94,7 @@ st.header("The biggest pledges of the past year")
 st.caption(f"The 12 months to {story.last_announced:%-d %B %Y}, the latest announcement recorded.")
 lines = []
 for _, row in story.recent_largest.iterrows():
-    amount = format_as_announced(row[Col.AMOUNT], row[Col.CURRENCY], row[Col.AMOUNT_QUALIFIER])
+    amount = format_as_announced(row[COUNTED_AMOUNT], row[Col.CURRENCY], row[Col.AMOUNT_QUALIFIER])
     lines.append(
         f"- **{md_escape(amount)}** · {md_escape(pledge_line(row))} "
         f"([source]({link_target(row[Col.SOURCE_URL])}))"
@@ -102,7 +108,7 @@ plotly_chart(
     cached(
         "overview-regions",
         dataset,
-        (),
+        (figures,),
         lambda: ranked_bars(
             list(regions["name"]),
             list(regions["total_usd"]),
@@ -128,7 +134,7 @@ st.markdown(
     f"in {count_of(story.countries, 'country', 'countries')}, {story.first_announced:%B %Y} to "
     f"{story.last_announced:%B %Y}; each with its source and the sentence that states the amount."
 )
-credit(dataset, fx=True)
+credit(dataset, fx=True, figures=figures)
 st.page_link(
     "pages/explore.py", label="Explore and download every announcement", icon=":material/table:"
 )

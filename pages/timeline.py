@@ -5,6 +5,7 @@ import streamlit as st
 from charts.views import timeline_view
 from dashboard.chrome import cached, credit, is_embedded, md_escape, plotly_chart
 from dashboard.data import get_dataset
+from dashboard.figures_ui import figures_switch
 from dashboard.filter_ui import filter_panel, show_if_empty
 from dashboard.share import render_embedded, share_panel
 from viz.theme import company_colours
@@ -46,6 +47,7 @@ st.caption(
     )
 )
 plotly_chart(chart.figure, key="timeline-chart", alt=chart.text.alt)
+figures_switch(view.filter.figures, view.set_aside, key="timeline")
 view.draw_controls()
-credit(dataset, fx=True)
+credit(dataset, fx=True, figures=view.filter.figures)
 share_panel(chart, key="timeline")

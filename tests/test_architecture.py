@@ -11,6 +11,7 @@ from investments.export import export_columns
 from investments.load import DERIVED_COLUMN_DOCS
 from investments.normalize import derived_column_docs
 from investments.schema import INVESTMENTS, shipped_package
+from investments.scope import SCOPE_COLUMN_DOCS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -54,5 +55,6 @@ def test_every_export_column_is_documented():
         set(shipped_package().resource(INVESTMENTS).field_names)
         | set(DERIVED_COLUMN_DOCS)
         | set(derived_column_docs(2021))
+        | set(SCOPE_COLUMN_DOCS)
     )
     assert set(export_columns(2021)) - documented == set()

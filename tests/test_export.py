@@ -31,7 +31,8 @@ def test_export_header_and_rows_byte_for_byte(valid_dir):
     # A$5 billion at the ECB fixing of 24 Oct 2023: 1.0632 US$/EUR / 1.6708 A$/EUR.
     assert australia.startswith(
         "microsoft-aus-2023-10,microsoft,AUS,Australia,Oceania,Australia and New Zealand,,,2023-10-24,5000000000,AUD,exact,2023,2024,"
-        "cloud_datacentres,announced,2023-10-24,0.6363418722,ECB euro foreign exchange reference rates,"
+        "cloud_datacentres,announced,no,company,capex,,headline,5000000000,"
+        "2023-10-24,0.6363418722,ECB euro foreign exchange reference rates,"
         "3181709360.79,"
     )
 

@@ -24,30 +24,58 @@ def choices(normalized):
 @pytest.mark.parametrize(
     ("chosen", "ids", "words"),
     [
-        (Filter(), 3, "All recorded pledges · US$ at announcement"),
+        (Filter(), 3, "All recorded pledges · US$ at announcement · comparable figures"),
         (
             Filter(lineage="all"),
             4,
-            "All recorded pledges · US$ at announcement · every announcement",
+            "All recorded pledges · US$ at announcement · comparable figures · every announcement",
         ),
-        (Filter(companies=("microsoft",)), 2, "Microsoft · US$ at announcement"),
-        (Filter(countries=("JPN", "AUS")), 2, "Japan and Australia · US$ at announcement"),
-        (Filter(regions=("Asia",)), 1, "Asia · US$ at announcement"),
+        (
+            Filter(companies=("microsoft",)),
+            2,
+            "Microsoft · US$ at announcement · comparable figures",
+        ),
+        (
+            Filter(countries=("JPN", "AUS")),
+            2,
+            "Japan and Australia · US$ at announcement · comparable figures",
+        ),
+        (Filter(regions=("Asia",)), 1, "Asia · US$ at announcement · comparable figures"),
         (
             Filter(regions=("Australia and New Zealand",)),
             1,
-            "Australia and New Zealand · US$ at announcement",
+            "Australia and New Zealand · US$ at announcement · comparable figures",
         ),
-        (Filter(years=(2024, 2024)), 2, "2024 · US$ at announcement"),
-        (Filter(min_usd=3e9), 2, "at least US$3 billion · US$ at announcement"),
-        (Filter(min_usd=1e9, max_usd=5e9), 2, "US$1 billion to US$5 billion · US$ at announcement"),
-        (Filter(text="fixture"), 2, "matching “fixture” · US$ at announcement"),
-        (Filter(text="MISSISSIPPI"), 1, "matching “MISSISSIPPI” · US$ at announcement"),
-        (Filter(basis="constant"), 3, f"All recorded pledges · constant {BASE_YEAR} US$"),
+        (Filter(years=(2024, 2024)), 2, "2024 · US$ at announcement · comparable figures"),
+        (
+            Filter(min_usd=3e9),
+            2,
+            "at least US$3 billion · US$ at announcement · comparable figures",
+        ),
+        (
+            Filter(min_usd=1e9, max_usd=5e9),
+            2,
+            "US$1 billion to US$5 billion · US$ at announcement · comparable figures",
+        ),
+        (
+            Filter(text="fixture"),
+            2,
+            "matching “fixture” · US$ at announcement · comparable figures",
+        ),
+        (
+            Filter(text="MISSISSIPPI"),
+            1,
+            "matching “MISSISSIPPI” · US$ at announcement · comparable figures",
+        ),
+        (
+            Filter(basis="constant"),
+            3,
+            f"All recorded pledges · constant {BASE_YEAR} US$ · comparable figures",
+        ),
         (
             Filter(companies=("amazon",), lineage="all"),
             2,
-            "Amazon (incl. AWS) · US$ at announcement · every announcement",
+            "Amazon (incl. AWS) · US$ at announcement · comparable figures · every announcement",
         ),
     ],
 )

@@ -26,7 +26,15 @@ def test_page_runs_clean(page):
 def test_overview_leads_with_the_money():
     at = _run("pages/overview.py")
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Pledged since 2019"].startswith("US$") and "trillion" in metrics["Pledged since 2019"]
+    assert metrics["Pledged since 2019"].startswith("US$")
+    # Comparable figures by default: Apple's and Meta's economy-wide US$600 billion are not
+    # the largest pledges, and the line under the metrics says what was left out.
+    assert metrics["Largest single pledge"] != "US$600 billion"
+    captions = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "**Comparable figures**" in captions and "economy-wide figures" in captions
+    headline = _run("pages/overview.py", {"figures": "headline"})
+    metrics = {m.label: m.value for m in headline.metric}
+    assert "trillion" in metrics["Pledged since 2019"]
     assert metrics["Largest single pledge"] == "US$600 billion"
     assert [k for k in metrics if k.startswith("Pledged in 2026")]
     headers = [h.value for h in at.header]
@@ -36,7 +44,7 @@ def test_overview_leads_with_the_money():
         "Where the money goes",
     ]
     text = " ".join(m.value for m in at.markdown).replace("\\", "")
-    assert "**US$600 billion**" in text and "announcements by 13 companies in 60 countries" in text
+    assert "announcements by 13 companies in 60 countries" in text
 
 
 @pytest.mark.parametrize("page", ["pages/map.py", "pages/timeline.py", "pages/overview.py"])
@@ -158,7 +166,11 @@ def test_map_defaults_to_nominal_dollars_per_country():
     choropleth = spec["data"][0]
     assert choropleth["type"] == "choropleth" and len(choropleth["locations"]) >= 40
     assert choropleth["colorbar"]["title"]["text"] == "US$ at announcement"
-    assert spec["data"][1]["name"] == "No recorded pledge"
+    keys = [trace["name"] for trace in spec["data"] if trace.get("showlegend")]
+    assert keys == ["Only headline figures", "No recorded pledge"]
+    aside = spec["data"][1]  # countries whose only figures are not comparable ones
+    assert "PRT" in aside["locations"] and "switch to headline figures" in str(aside["customdata"])
+    assert not set(aside["locations"]) & set(choropleth["locations"])
     assert "Largest as announced" in choropleth["hovertemplate"]
 
 
@@ -312,6 +324,6 @@ def test_compare_shows_what_comes_with_the_money():
 
 
 def test_country_profile_lists_what_comes_with_the_money():
-    at = _run("pages/country.py", {"iso3": "IND"})
+    at = _run("pages/country.py", {"iso3": "IND", "figures": "headline"})
     text = " ".join(m.value for m in at.markdown).replace("\\\\", "")
     assert "What comes with the money" in text and "5,000 direct jobs" in text

@@ -86,7 +86,8 @@ def test_replaced_valid_file_is_picked_up(valid_dir, monkeypatch):
     path.write_text(
         path.read_text()
         + "microsoft-aus-2024-06,microsoft,AUS,,2024-06-01,1000000000,AUD,exact,,,skilling,announced,,,"
-        'https://example.com/new,Example News,"It will invest A$1 billion.",,,,2026-11-25\n'
+        'https://example.com/new,Example News,"It will invest A$1 billion.",,,no,company,mixed,,,,,,'
+        "2026-11-25\n"
     )
     at = _run("pages/explore.py", {"lineage": "all"})
     assert len(at.dataframe[0].value) == 5

@@ -218,7 +218,7 @@ BROKEN = [
         INV,
         ",Fixture row.,2026-11-25\n",
         ",Fixture row.\n",
-        "investments.csv:2: has 20 fields, the header has 21",
+        "investments.csv:2: has 27 fields, the header has 28",
     ),
     (
         "unclosed quote",

@@ -77,6 +77,7 @@ h1 { font-size: clamp(17px, 2.4vw, 22px); line-height: 1.25; margin: 0 0 4px; }
 .subtitle { font-size: 14px; margin: 0 0 2px; color: #3E4C59; }
 .units { font-size: 13px; margin: 0 0 6px; color: #616E7C; }
 .sentence { font-size: 15px; font-weight: 600; line-height: 1.35; margin: 6px 0 8px; }
+.caveats { font-size: 14px; line-height: 1.35; margin: 0 0 8px; }
 .chart { width: 100%; }
 .chart.fill { aspect-ratio: 16 / 10; min-height: 220px; }
 @media (max-width: 520px) { .chart.fill { aspect-ratio: 4 / 3.4; } }
@@ -166,6 +167,7 @@ def chart_page(
 <p class="subtitle">{e(text.subtitle)}</p>
 <p class="units">{e(text.units)}</p>
 {f'<p class="sentence">{e(text.sentence)}</p>' if text.sentence else ""}
+{f'<p class="caveats">{e(text.caveats)}</p>' if text.caveats else ""}
 <div id="chart" class="chart{" fill" if fill else ""}" role="img" aria-label="{e(text.alt)}"></div>
 <p id="chart-alt" class="alt">{e(text.alt)}</p>
 <figcaption>{e(text.credit_line(as_of=as_of))}{data_link}</figcaption>

@@ -55,8 +55,10 @@ class ImagePreset:
     @property
     def file_size(self) -> str:
         width = round(self.width_px * self.scale)
-        return f"{width} px wide" if self.height_px is None else (
-            f"{width} × {round(self.height_px * self.scale)} px"
+        return (
+            f"{width} px wide"
+            if self.height_px is None
+            else (f"{width} × {round(self.height_px * self.scale)} px")
         )
 
 
@@ -97,6 +99,7 @@ def _blocks(view: ChartView, text_px: float) -> list[_Block]:
         (text.subtitle, 14, "#3E4C59", False),
         (text.units, 12, MUTED_COLOUR, False),
         (text.sentence, 14, TEXT_COLOUR, True),
+        (text.caveats, 12, TEXT_COLOUR, False),
     ]
     return [
         _Block(wrap_px(words, width_px=text_px, size_px=size, bold=bold), size, colour, bold)
@@ -111,15 +114,11 @@ def credited_figure(view: ChartView, preset: ImagePreset, *, as_of: dt.date) -> 
     text_px = preset.width_px - 2 * SIDE_PX
     blocks = _blocks(view, text_px)
     header_px = (
-        HEADER_PAD_PX * 2
-        + sum(b.height_px for b in blocks)
-        + BLOCK_GAP_PX * (len(blocks) - 1)
+        HEADER_PAD_PX * 2 + sum(b.height_px for b in blocks) + BLOCK_GAP_PX * (len(blocks) - 1)
     )
     credit = wrap_px(view.text.source, width_px=text_px, size_px=CREDIT_PX) + [f"{as_of:%-d %B %Y}"]
     footer_px = FOOTER_GAP_PX + len(credit) * CREDIT_PX * LINE_HEIGHT + 10
-    budget = (
-        int(preset.height_px - header_px - footer_px) if preset.height_px is not None else None
-    )
+    budget = int(preset.height_px - header_px - footer_px) if preset.height_px is not None else None
     fig = go.Figure(view.figure_for(width_px=preset.width_px, height_px=budget, still=True))
     chart_px = fig.layout.height or 520
     margin = fig.layout.margin

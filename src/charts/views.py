@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -21,12 +21,12 @@ import plotly.graph_objects as go
 from investments import normalize as n
 from investments.aggregate import country_totals
 from investments.chart_text import ChartText, compare_text, country_text, map_text, timeline_text
-from investments.comparison import comparison_sentence, resolve
+from investments.comparison import comparison_sentence, resolve, scope_sentences
 from investments.filters import Filter, basis_column, basis_label
 from investments.formatting import format_as_announced, format_usd
-from investments.lineage import counted_in_country
 from investments.load import COMPANY_NAME, COUNTRY_NAME
 from investments.schema import Col
+from investments.scope import COUNTED_AMOUNT, DEFAULT_FIGURES, counted_on_basis
 from viz.choropleth import country_totals_map, value_text
 from viz.compare import comparison_small_multiples, fit_comparison, item_colours
 from viz.theme import limit_hues
@@ -93,6 +93,7 @@ def map_view(normalized: pd.DataFrame, chosen: Filter, *, base_year: int) -> Cha
     measure = basis_label(basis, base_year)
     totals = country_totals(rows, value=basis_column(basis, base_year))
     description = chosen.describe(normalized, base_year=base_year)
+    aside = _set_aside_countries(normalized, chosen, totals)
     text = map_text(
         totals,
         rows,
@@ -101,6 +102,8 @@ def map_view(normalized: pd.DataFrame, chosen: Filter, *, base_year: int) -> Cha
         measure=measure,
         description=description,
         value_text=lambda v: value_text(v, basis),
+        figures=chosen.figures,
+        set_aside_countries=tuple(aside[COUNTRY_NAME]),
         slug=_slug(
             "map",
             chosen.filename(normalized, base_year=base_year, suffix="")[
@@ -108,17 +111,62 @@ def map_view(normalized: pd.DataFrame, chosen: Filter, *, base_year: int) -> Cha
             ],
         ),
     )
-    figure = country_totals_map(totals, basis=basis, legend_title=measure)
+    figure = country_totals_map(totals, basis=basis, legend_title=measure, set_aside=aside)
     data = totals.rename(
         columns={"total": f"total ({measure})", "largest": "largest pledge as announced"}
     )
 
     def redraw(width_px: int, height_px: int | None, still: bool) -> go.Figure:
         return country_totals_map(
-            totals, basis=basis, legend_title=measure, width_px=width_px, height_px=height_px
+            totals,
+            basis=basis,
+            legend_title=measure,
+            width_px=width_px,
+            height_px=height_px,
+            set_aside=aside,
         )
 
     return ChartView("map", figure, text, data, "map", chosen.to_query(), redraw)
+
+
+def _set_aside_countries(
+    normalized: pd.DataFrame, chosen: Filter, totals: pd.DataFrame
+) -> pd.DataFrame:
+    """Countries in view whose every figure the comparable basis leaves out, with words for
+    the hover ("Microsoft US$10 billion, with partners' money: shown as headline figures")."""
+    if chosen.figures != DEFAULT_FIGURES:
+        return pd.DataFrame(columns=[Col.COUNTRY_ISO3, COUNTRY_NAME, "text"])
+    headline = replace(chosen, figures="headline").apply(normalized)
+    only = headline[~headline[Col.COUNTRY_ISO3].isin(set(totals[Col.COUNTRY_ISO3]))]
+    rows = []
+    for iso3, pledges in only.groupby(Col.COUNTRY_ISO3, sort=True):
+        words = "; ".join(
+            f"{company} {format_as_announced(amount, currency, qualifier)}, {_why_aside(row)}"
+            for company, amount, currency, qualifier, row in zip(
+                pledges[COMPANY_NAME],
+                pledges[Col.AMOUNT],
+                pledges[Col.CURRENCY],
+                pledges[Col.AMOUNT_QUALIFIER],
+                (r for _, r in pledges.iterrows()),
+                strict=True,
+            )
+        )
+        rows.append(
+            {
+                Col.COUNTRY_ISO3: iso3,
+                COUNTRY_NAME: pledges[COUNTRY_NAME].iloc[0],
+                "text": f"{words}. Not a comparable figure: switch to headline figures.",
+            }
+        )
+    return pd.DataFrame(rows, columns=[Col.COUNTRY_ISO3, COUNTRY_NAME, "text"])
+
+
+def _why_aside(row: pd.Series) -> str:
+    if row[Col.SPEND_KIND] == "economy_wide":
+        return "economy-wide"
+    if row[Col.FUNDING] == "with_public_funds":
+        return "with public money"
+    return "with partners' money"
 
 
 def timeline_view(
@@ -149,6 +197,7 @@ def timeline_view(
         measure=measure,
         description=chosen.describe(normalized, base_year=base_year),
         top_rows=_largest(rows),
+        figures=chosen.figures,
         slug=_slug(
             "timeline",
             chosen.filename(normalized, base_year=base_year, suffix="")[
@@ -164,7 +213,11 @@ def timeline_view(
             COUNTRY_NAME,
             Col.AMOUNT,
             Col.CURRENCY,
+            COUNTED_AMOUNT,
             value,
+            Col.INCLUDES_PRIOR_SPENDING,
+            Col.FUNDING,
+            Col.SPEND_KIND,
             Col.SUPERSEDES,
             Col.PART_OF,
             Col.SOURCE_URL,
@@ -190,6 +243,7 @@ def compare_view(
     company_colours: dict[str, str],
     display_per_usd: pd.Series | None = None,
     currency: str = "USD",
+    figures: str = DEFAULT_FIGURES,
 ) -> ChartView:
     resolved = resolve(
         items,
@@ -197,18 +251,26 @@ def compare_view(
         base_year=base_year,
         display_per_usd=display_per_usd,
         display_currency=currency,
+        figures=figures,
     )
     sentence = comparison_sentence(resolved)
     colours = item_colours(resolved, company_colours)
     figure = comparison_small_multiples(resolved, bases=bases, colours=colours)
     text = compare_text(
-        resolved, sentence=sentence, base_year=base_year, slug=_slug("compare", *items)
+        resolved,
+        sentence=sentence,
+        base_year=base_year,
+        slug=_slug("compare", *items),
+        caveats=" ".join(scope_sentences(resolved)),
     )
-    data = resolved[
+    data = resolved.assign(scope=resolved["caveats"].map("; ".join))[
         [
             "item",
             "label",
             "as_announced",
+            "new_money_amount",
+            "uses_new_money",
+            "scope",
             "period",
             "fx_date",
             "usd_per_local",
@@ -230,6 +292,8 @@ def compare_view(
         }
     )
     query = {"items": ",".join(items), "base_year": str(base_year), "currency": currency}
+    if figures != DEFAULT_FIGURES:
+        query["figures"] = figures
 
     def redraw(width_px: int, height_px: int | None, still: bool) -> go.Figure:
         return fit_comparison(
@@ -240,9 +304,14 @@ def compare_view(
 
 
 def country_view(
-    normalized: pd.DataFrame, iso3: str, *, base_year: int, colours: dict[str, str]
+    normalized: pd.DataFrame,
+    iso3: str,
+    *,
+    base_year: int,
+    colours: dict[str, str],
+    figures: str = DEFAULT_FIGURES,
 ) -> ChartView:
-    rows = counted_in_country(normalized, iso3)
+    rows = counted_on_basis(normalized[normalized[Col.COUNTRY_ISO3] == iso3], figures)
     name = str(rows[COUNTRY_NAME].iloc[0]) if not rows.empty else iso3
     options = {
         "value": n.AMOUNT_USD_NOMINAL,
@@ -265,6 +334,7 @@ def country_view(
             for company, amount in ((c.split(" in ")[0], a) for c, a in _largest(rows))
         ],
         slug=_slug("country", iso3),
+        figures=figures,
     )
     data = rows[
         [
@@ -274,6 +344,10 @@ def country_view(
             Col.AMOUNT,
             Col.CURRENCY,
             Col.AMOUNT_QUALIFIER,
+            COUNTED_AMOUNT,
+            Col.INCLUDES_PRIOR_SPENDING,
+            Col.FUNDING,
+            Col.SPEND_KIND,
             n.FX_DATE,
             n.USD_PER_LOCAL,
             n.AMOUNT_USD_NOMINAL,
@@ -283,6 +357,7 @@ def country_view(
             Col.SOURCE_URL,
         ]
     ]
+    query = {"iso3": iso3} | ({} if figures == DEFAULT_FIGURES else {"figures": figures})
     return ChartView(
-        "country", figure, text, data, "country", {"iso3": iso3}, _timeline_redraw(rows, options)
+        "country", figure, text, data, "country", query, _timeline_redraw(rows, options)
     )

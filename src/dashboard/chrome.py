@@ -123,7 +123,7 @@ def is_embedded() -> bool:
     return bool(getattr(st.context, "is_embedded", False))
 
 
-def credit(dataset: Dataset, **kwargs: bool) -> None:
+def credit(dataset: Dataset, **kwargs) -> None:
     st.caption(source_line(release=dataset.package.release, **kwargs))
 
 

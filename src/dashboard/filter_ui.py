@@ -28,6 +28,7 @@ from investments.formatting import code_label
 from investments.load import COMPANY_NAME, COUNTRY_NAME, Dataset
 from investments.prices import latest_complete_year
 from investments.schema import Col
+from investments.scope import SetAside, set_aside
 
 FIRST_BASE_YEAR = 2019
 MILLION = 1_000_000
@@ -43,6 +44,18 @@ class View:
     rows: pd.DataFrame
     description: str
     draw_controls: Callable[..., None] = lambda **_: None  # the filters section (none in an embed)
+    dataset: Dataset | None = None
+
+    @property
+    def set_aside(self) -> SetAside:
+        """What the comparable basis leaves out of this view (same filter, headline rows)."""
+        headline = replace(self.filter, figures="headline")
+        return cached(
+            "set-aside",
+            self.dataset,
+            (tuple(sorted(headline.to_query().items())), self.base_year),
+            lambda: set_aside(_rows(self.dataset, headline, self.base_year, self.normalized)),
+        )
 
 
 def _seed(key: str, value) -> None:
@@ -119,6 +132,7 @@ def filter_panel(
         basis=basis,
         lineage=state["f_lineage"],
         base_year=base_year if base_year != latest_year else None,
+        figures=from_url.figures,
     )
     kept = {
         k: v for k, v in st.query_params.to_dict().items() if k in page_keys and k not in QUERY_KEYS
@@ -248,7 +262,7 @@ def _view(dataset: Dataset, chosen: Filter, base_year: int) -> View:
     normalized = get_normalized(dataset, base_year)
     rows = _rows(dataset, chosen, base_year, normalized)
     description = chosen.describe(normalized, base_year=base_year)
-    return View(chosen, base_year, normalized, rows, description)
+    return View(chosen, base_year, normalized, rows, description, dataset=dataset)
 
 
 def _rows(

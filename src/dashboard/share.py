@@ -134,6 +134,8 @@ def render_embedded(view: ChartView) -> None:
     st.markdown(f"{md_escape(view.text.subtitle)}  \n:gray[{md_escape(view.text.units)}]")
     if view.text.sentence:
         st.markdown(f"**{md_escape(view.text.sentence)}**")
+    if view.text.caveats:
+        st.markdown(md_escape(view.text.caveats))
     plotly_chart(view.figure, key=f"embed-{view.kind}", alt=view.text.alt)
     st.caption(
         f"{md_escape(view.text.credit_line(as_of=dt.date.today()))} · "

@@ -13,6 +13,7 @@ import pandas as pd
 
 from investments.credits import source_credit
 from investments.formatting import country_in_prose
+from investments.scope import DEFAULT_FIGURES, figures_note
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class ChartText:
     alt: str
     slug: str  # file-name stem for downloads and published embeds
     sentence: str = ""  # the quotable finding, shown under the subtitle wherever it is set
+    caveats: str = ""  # what the compared figures cover, in words, shown after the sentence
 
     def credit_line(self, *, as_of: dt.date) -> str:
         """Source line with the date, as baked into images."""
@@ -68,8 +70,11 @@ def map_text(
     description: str,
     value_text,
     slug: str,
+    figures: str = DEFAULT_FIGURES,
+    set_aside_countries: tuple[str, ...] = (),
 ) -> ChartText:
-    """`totals` from investments.aggregate.country_totals; `value_text(value)` formats one total."""
+    """`totals` from investments.aggregate.country_totals; `value_text(value)` formats one total;
+    `set_aside_countries` have only figures the comparable basis does not add."""
     years = _years(rows)
     per_person = basis in ("per_capita", "share_of_gdp")
     top = [
@@ -84,11 +89,18 @@ def map_text(
             f"{_count(len(totals), 'country has', 'countries have')} recorded pledges; the largest are {_top_list(top)}. "
             "Countries in grey have no recorded pledge."
         )
+    alt += f" Totals are {figures_note(figures)}."
+    if set_aside_countries:
+        alt += (
+            f" {_and_list(list(set_aside_countries))} "
+            f"{'has' if len(set_aside_countries) == 1 else 'have'} only such figures, "
+            "shown in sand colour."
+        )
     return ChartText(
         title=MAP_TITLES[basis].format(years=years, base_year=base_year),
         subtitle=description,
-        units=f"Total per host country, {measure}",
-        source=source_credit(fx=True, world_bank=per_person),
+        units=f"Total per host country, {measure}, {figures} figures",
+        source=source_credit(fx=True, world_bank=per_person, figures=figures),
         alt=alt,
         slug=slug,
     )
@@ -101,6 +113,7 @@ def timeline_text(
     description: str,
     top_rows: list[tuple[str, str]],
     slug: str,
+    figures: str = DEFAULT_FIGURES,
 ) -> ChartText:
     years = _years(rows)
     companies = rows["company_name"].nunique() if not rows.empty else 0
@@ -109,13 +122,14 @@ def timeline_text(
     else:
         alt = (
             f"Timeline of {_count(len(rows), 'big-tech investment announcement')} by {_count(companies, 'company', 'companies')}, {years}, "
-            f"with each company's running total in {measure}. The largest announcements are {_top_list(top_rows)}."
+            f"with each company's running total in {measure}. The largest announcements are {_top_list(top_rows)}. "
+            f"Amounts are {figures_note(figures)}."
         )
     return ChartText(
         title=f"When big tech pledged, {years}",
         subtitle=description,
-        units=f"Dot area and running totals, {measure}",
-        source=source_credit(fx=True),
+        units=f"Dot area and running totals, {measure}, {figures} figures",
+        source=source_credit(fx=True, figures=figures),
         alt=alt,
         slug=slug,
     )
@@ -155,16 +169,19 @@ def compare_title(items: pd.DataFrame) -> str:
     )
 
 
-def compare_text(items: pd.DataFrame, *, sentence: str, base_year: int, slug: str) -> ChartText:
+def compare_text(
+    items: pd.DataFrame, *, sentence: str, base_year: int, slug: str, caveats: str = ""
+) -> ChartText:
     labels = " vs ".join(items["label"].tolist())
     return ChartText(
         title=compare_title(items),
         subtitle=labels,
         units=f"US$ at the announcement-date rate, constant {base_year} US$, per person, share of GDP, per year",
         source=source_credit(fx=True, world_bank=True),
-        alt=f"Bar charts comparing {labels} on five measures. {sentence}",
+        alt=f"Bar charts comparing {labels} on five measures. {sentence} {caveats}".strip(),
         slug=slug,
         sentence=sentence,
+        caveats=caveats,
     )
 
 
@@ -181,6 +198,7 @@ def country_text(
     share_text: str,
     top_rows: list[tuple[str, str]],
     slug: str,
+    figures: str = DEFAULT_FIGURES,
 ) -> ChartText:
     years = _years(rows)
     alt = (
@@ -193,12 +211,12 @@ def country_text(
         )
         if not rows.empty
         else f"No recorded big-tech pledge to {country_in_prose(country)}."
-    )
+    ) + (f" Amounts are {figures_note(figures)}." if not rows.empty else "")
     return ChartText(
         title=f"Big-tech pledges to {country_in_prose(country)}, {years}",
-        subtitle=f"{_count(len(rows), 'pledge')}, latest per lineage · {total_text} in all",
-        units="US$ at the announcement-date rate",
-        source=source_credit(fx=True, world_bank=True),
+        subtitle=f"{_count(len(rows), 'pledge')}, latest per lineage · {total_text} in all, {figures} figures",
+        units=f"US$ at the announcement-date rate, {figures} figures",
+        source=source_credit(fx=True, world_bank=True, figures=figures),
         alt=alt,
         slug=slug,
     )

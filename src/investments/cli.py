@@ -54,7 +54,7 @@ def _export(args: argparse.Namespace) -> int:
     except (FxError, ValueError) as error:
         print(error, file=sys.stderr)
         return 1
-    rows = normalized
+    rows, figures = normalized, "headline"  # no filter: every row, as announced
     if args.filter is not None:
         choices = Choices.of(normalized, base_years=range(2019, latest_complete_year() + 1))
         query = dict(parse_qsl(args.filter.lstrip("?"), keep_blank_values=True))
@@ -69,8 +69,8 @@ def _export(args: argparse.Namespace) -> int:
         if chosen.base_year and chosen.base_year != base_year and args.base_year is None:
             base_year = chosen.base_year  # the page's URL chose the constant-dollar year
             normalized = normalize(dataset, base_year=base_year)
-        rows = chosen.apply(normalized)
-    payload = to_csv_bytes(rows, base_year=base_year)
+        rows, figures = chosen.apply(normalized), chosen.figures
+    payload = to_csv_bytes(rows, base_year=base_year, figures=figures)
     if str(args.out) == "-":
         sys.stdout.buffer.write(payload)
     else:

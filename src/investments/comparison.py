@@ -20,9 +20,10 @@ from investments.formatting import (
     format_period,
     format_usd,
 )
-from investments.lineage import counted_in_country
+from investments.lineage import counted
 from investments.load import COMPANY_NAME, COUNTRY_NAME
 from investments.schema import Col
+from investments.scope import DEFAULT_FIGURES, counted_on_basis, scope_caveats, set_aside
 
 DEFAULT_ITEMS = ("microsoft-jpn-2024-04", "microsoft-aus-2023-10")
 MAX_ITEMS = 4
@@ -90,20 +91,34 @@ def _pledge_item(row: pd.Series, base_year: int) -> dict:
         "source_url": row[Col.SOURCE_URL],
         "source_publisher": row[Col.SOURCE_PUBLISHER],
         "quote": row[Col.QUOTE],
+        "amount": row[Col.AMOUNT],
+        "amount_qualifier": row[Col.AMOUNT_QUALIFIER],
+        "new_money_amount": row[Col.NEW_MONEY_AMOUNT],
+        "caveats": tuple(scope_caveats(row)),
+        "set_aside": 0,
+        "set_aside_usd": 0.0,
+        "uses_new_money": False,
     }
 
 
-def _country_rows(item: str, normalized: pd.DataFrame) -> pd.DataFrame:
-    """A country total's rows: latest pledge per lineage, parts of counted pledges left out,
-    so nothing is counted twice."""
+def _country_rows(
+    item: str, normalized: pd.DataFrame, figures: str = DEFAULT_FIGURES
+) -> pd.DataFrame:
+    """A country total's rows on `figures`: latest pledge per lineage, parts of counted
+    pledges left out, so nothing is counted twice."""
     iso3, company = _COUNTRY_ITEM.fullmatch(item).groups()
-    rows = counted_in_country(normalized, iso3)
+    rows = counted_on_basis(normalized[normalized[Col.COUNTRY_ISO3] == iso3], figures)
     return rows[rows[Col.COMPANY] == company] if company else rows
 
 
-def _country_item(item: str, normalized: pd.DataFrame, base_year: int) -> dict:
-    company = _COUNTRY_ITEM.fullmatch(item).group(2)
-    rows = _country_rows(item, normalized)
+def _country_item(item: str, normalized: pd.DataFrame, base_year: int, figures: str) -> dict:
+    iso3, company = _COUNTRY_ITEM.fullmatch(item).groups()
+    rows = _country_rows(item, normalized, figures)
+    everything = counted(normalized[normalized[Col.COUNTRY_ISO3] == iso3])
+    if company:
+        everything = everything[everything[Col.COMPANY] == company]
+    aside = set_aside(everything)
+    left_out = pd.concat([aside.economy_wide, aside.shared_funding])
     latest = rows.sort_values(Col.ANNOUNCED_ON).iloc[-1]
     who = rows[COMPANY_NAME].iloc[0] if company else "All companies"
     nominal = rows[n.AMOUNT_USD_NOMINAL].sum()
@@ -134,7 +149,29 @@ def _country_item(item: str, normalized: pd.DataFrame, base_year: int) -> dict:
         "source_url": "",
         "source_publisher": "",
         "quote": "",
+        "amount": nominal,
+        "amount_qualifier": "exact",
+        "new_money_amount": float("nan"),
+        "caveats": (),
+        "set_aside": len(left_out),
+        "set_aside_usd": float(left_out[n.AMOUNT_USD_NOMINAL].sum()),
+        "uses_new_money": False,
+        "figures": figures,
     }
+
+
+def _use_new_money(record: dict) -> None:
+    """Scale a pledge's every money figure to its stated new money (conversions are linear)."""
+    share = record["new_money_amount"] / record["amount"]
+    for key in ("nominal", "constant", "per_capita", "share_of_gdp", "nominal_display"):
+        record[key] *= share
+    record["per_capita_display"] *= share
+    record["per_year"] = record["per_year_display"] = float("nan")
+    record["as_announced"] = (
+        format_as_announced(record["new_money_amount"], record["currency"], "exact")
+        + " of new money"
+    )
+    record["uses_new_money"] = True
 
 
 def conversion_dates(items: list[str], normalized: pd.DataFrame) -> pd.Series:
@@ -156,11 +193,14 @@ def resolve(
     base_year: int,
     display_per_usd: pd.Series | None = None,
     display_currency: str = "USD",
+    figures: str = DEFAULT_FIGURES,
 ) -> pd.DataFrame:
     """One row per item with every basis; items must already be valid (see parse_item).
 
     `display_per_usd` (aligned with `normalized`) converts each row's US dollars into the
     reader's currency at that row's own fixing date; totals sum the converted pledges.
+    Country totals are counted on `figures`; pledges are compared as announced, or on
+    their new money where every pledge compared states one.
     """
     factor = (
         display_per_usd if display_per_usd is not None else pd.Series(1.0, index=normalized.index)
@@ -170,9 +210,10 @@ def resolve(
     records = []
     for item in items:
         if item.startswith("country:"):
-            record = _country_item(item, normalized, base_year)
-            rows = _country_rows(item, normalized)
-            display = rows["_display"].sum()
+            record = _country_item(item, normalized, base_year, figures)
+            rows = _country_rows(item, normalized, figures)
+            # rows' dollars may be scaled to new money: convert them, not the headline
+            display = (rows[n.AMOUNT_USD_NOMINAL] * factor.reindex(rows.index)).sum()
         else:
             row = by_id.loc[item]
             record = _pledge_item(row, base_year)
@@ -185,6 +226,10 @@ def resolve(
             per_year_display=record["per_year"] * share,
         )
         records.append(record)
+    pledges = [r for r in records if not str(r["item"]).startswith("country:")]
+    if len(pledges) >= 2 and all(pd.notna(r["new_money_amount"]) for r in pledges):
+        for record in pledges:
+            _use_new_money(record)
     resolved = pd.DataFrame.from_records(records)
     resolved["fx_hover"] = [fx_hover(row) for _, row in resolved.iterrows()]
     return resolved
@@ -235,7 +280,9 @@ def _total_words(item: pd.Series) -> str:
         if item["company_name"] == "All companies"
         else f"{_short(item['company_name'])}'s"
     )
-    return f"{who} pledges to {country_in_prose(item['country_name'])} ({format_usd(*_shown(item))})"
+    return (
+        f"{who} pledges to {country_in_prose(item['country_name'])} ({format_usd(*_shown(item))})"
+    )
 
 
 def _subject(item: pd.Series) -> str:
@@ -253,12 +300,17 @@ def _object(first: pd.Series, second: pd.Series) -> str:
     return f"{whose} {second['as_announced']} for {country_in_prose(second['country_name'])}{_fx_words(second)}"
 
 
+def possessive(name: str) -> str:
+    """ "Australia's", "the United States'": a name ending in s takes the apostrophe alone."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def _whose(first: pd.Series, second: pd.Series) -> str:
     """What the per-person share is "of": "Australia's", or "the other" between two
     pledges to one country."""
     if first["country_name"] == second["country_name"]:
         return "the other"
-    return f"{country_in_prose(second['country_name'])}'s"
+    return possessive(country_in_prose(second["country_name"]))
 
 
 def comparison_sentence(items: pd.DataFrame) -> str:
@@ -336,3 +388,56 @@ def fx_footnote(item: pd.Series) -> str:
         else "; no World Bank population or GDP for this country"
     )
     return f"{item['label']}: {conversion}{context_text}."
+
+
+def _figure_name(item: pd.Series, others: pd.DataFrame) -> str:
+    """ "The United Arab Emirates figure", or "Microsoft's figure for Denmark" where two
+    items share a country."""
+    place = country_in_prose(item["country_name"])
+    if (others["country_name"] == item["country_name"]).sum() > 1:
+        return f"{_short(item['company_name'])}'s figure for {place}"
+    return f"The {place.removeprefix('the ')} figure"
+
+
+def scope_sentences(items: pd.DataFrame) -> list[str]:
+    """What each compared figure covers beyond its company's own new capital, in words:
+    "The United Arab Emirates figure includes about US$7.3 billion already spent; its new
+    money is about US$7.9 billion." Empty when every figure is comparable as it stands."""
+    sentences = []
+    for _, item in items.iterrows():
+        name = _figure_name(item, items)
+        amount, currency = _shown(item)
+        if _is_total(item):
+            if item["set_aside"]:
+                noun = "figure" if item["set_aside"] == 1 else "figures"
+                verb = "includes" if item["figures"] == "headline" else "leaves out"
+                sentences.append(
+                    f"{name} {verb} {item['set_aside']} economy-wide or jointly funded "
+                    f"{noun} ({format_usd(item['set_aside_usd'])} as announced)."
+                )
+            continue
+        new = item["new_money_amount"]
+        if pd.notna(new) and item["amount"]:
+            per_unit = amount / (new / item["amount"] if item["uses_new_money"] else 1)
+            headline_shown = per_unit  # the headline figure in the shown currency
+            new_shown = headline_shown * new / item["amount"]
+            earlier = headline_shown - new_shown
+            lead = (
+                f"{name} is its new money; the announced total of "
+                f"{format_as_announced(item['amount'], item['currency'], item['amount_qualifier'])} "
+                f"also counts about {format_usd(earlier, currency)} already spent"
+                if item["uses_new_money"]
+                else f"{name} includes about {format_usd(earlier, currency)} already spent; "
+                f"its new money is about {format_usd(new_shown, currency)}"
+            )
+            rest = [c for c in item["caveats"] if "already spent" not in c]
+            sentences.append(lead + "".join(f"; it {c}" for c in rest) + ".")
+            continue
+        caveats = list(item["caveats"])
+        if "includes money already spent" in caveats:
+            caveats[caveats.index("includes money already spent")] = (
+                "includes money already spent; the sources do not say how much"
+            )
+        if caveats:
+            sentences.append(f"{name} {'; it '.join(caveats)}.")
+    return sentences

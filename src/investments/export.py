@@ -15,6 +15,9 @@ import pandas as pd
 from investments import normalize as n
 from investments.load import COUNTRY_NAME, REGION, SUB_REGION, SUBDIVISION_NAME
 from investments.schema import Col
+from investments.scope import COUNTED_AMOUNT
+
+FIGURES_COLUMN = "figures"
 
 
 def export_columns(base_year: int) -> tuple[str, ...]:
@@ -36,6 +39,12 @@ def export_columns(base_year: int) -> tuple[str, ...]:
         Col.PERIOD_END_YEAR,
         Col.PURPOSE,
         Col.STATUS,
+        Col.INCLUDES_PRIOR_SPENDING,
+        Col.FUNDING,
+        Col.SPEND_KIND,
+        Col.NEW_MONEY_AMOUNT,
+        FIGURES_COLUMN,
+        COUNTED_AMOUNT,
         n.FX_DATE,
         n.USD_PER_LOCAL,
         n.FX_SOURCE,
@@ -57,6 +66,9 @@ def export_columns(base_year: int) -> tuple[str, ...]:
         Col.QUOTE,
         Col.SECOND_SOURCE_URL,
         Col.SECOND_SOURCE_QUOTE,
+        Col.SCOPE_QUOTE,
+        Col.SCOPE_SOURCE_URL,
+        Col.SCOPE_NOTE,
         Col.NOTES,
         Col.LAST_VERIFIED,
     )
@@ -112,7 +124,7 @@ def _cell_text(column: str, value: object) -> str:
         return value.strftime("%Y-%m-%d")
     if column in _INTEGER_COLUMNS:
         return str(int(value))
-    if column == Col.AMOUNT:
+    if column in (Col.AMOUNT, Col.NEW_MONEY_AMOUNT, COUNTED_AMOUNT):
         return _plain_number(float(value), 2)
     if column == n.USD_PER_LOCAL:
         return _plain_number(float(value), None)
@@ -121,19 +133,29 @@ def _cell_text(column: str, value: object) -> str:
     return defuse_cell(str(value))
 
 
-def export_frame(normalized: pd.DataFrame, *, base_year: int) -> pd.DataFrame:
-    """The export table as text cells, in the documented column order."""
+def export_frame(
+    normalized: pd.DataFrame, *, base_year: int, figures: str = "headline"
+) -> pd.DataFrame:
+    """The export table as text cells, in the documented column order.
+
+    `figures` names the basis the rows' dollars are on (scope.on_basis): headline rows are
+    as announced; comparable rows count their new money (`counted_amount`)."""
     columns = export_columns(base_year)
+    normalized = normalized.assign(**{FIGURES_COLUMN: figures})
+    if COUNTED_AMOUNT not in normalized:
+        normalized = normalized.assign(**{COUNTED_AMOUNT: normalized[Col.AMOUNT]})
     cells = {
         column: [_cell_text(column, v) for v in normalized[column].tolist()] for column in columns
     }
     return pd.DataFrame(cells, columns=list(columns), dtype=object)
 
 
-def to_csv_bytes(normalized: pd.DataFrame, *, base_year: int) -> bytes:
+def to_csv_bytes(normalized: pd.DataFrame, *, base_year: int, figures: str = "headline") -> bytes:
     """The exact bytes of the analyst's CSV (UTF-8 with BOM, LF line ends)."""
     buffer = io.StringIO()
-    export_frame(normalized, base_year=base_year).to_csv(buffer, index=False, lineterminator="\n")
+    export_frame(normalized, base_year=base_year, figures=figures).to_csv(
+        buffer, index=False, lineterminator="\n"
+    )
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
 

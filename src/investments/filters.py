@@ -23,6 +23,7 @@ from investments.formatting import code_label
 from investments.lineage import latest_per_lineage, without_counted_parts
 from investments.load import COMPANY_NAME, COUNTRY_NAME, REGION, SUB_REGION, SUBDIVISION_NAME
 from investments.schema import Col
+from investments.scope import DEFAULT_FIGURES, FIGURES, linked_on_basis, on_basis
 
 BASES: dict[str, str] = {
     "nominal": "US$ at announcement",
@@ -65,6 +66,7 @@ class Filter:
     basis: str = "nominal"
     lineage: str = "latest"
     base_year: int | None = None
+    figures: str = DEFAULT_FIGURES  # scope.FIGURES: comparable or headline
 
     @property
     def latest_only(self) -> bool:
@@ -73,7 +75,9 @@ class Filter:
     def apply(self, normalized: pd.DataFrame) -> pd.DataFrame:
         # Lineage first: whether a row is superseded depends on the whole table, not on
         # what survives the other filters.
-        rows = latest_per_lineage(normalized) if self.latest_only else normalized
+        linked = linked_on_basis(normalized, self.figures)
+        rows = latest_per_lineage(linked) if self.latest_only else linked
+        rows = on_basis(rows, self.figures)
         mask = pd.Series(True, index=rows.index)
         if self.companies:
             mask &= rows[Col.COMPANY].isin(self.companies)
@@ -106,12 +110,16 @@ class Filter:
         rows = rows[mask.fillna(False).astype(bool)]
         # Parts last: a state's share drops out only when the national pledge that
         # includes it is still in view after the other filters.
-        return without_counted_parts(rows, normalized) if self.latest_only else rows
+        return without_counted_parts(rows, linked) if self.latest_only else rows
 
     # ------------------------------------------------------------ words
 
-    def describe(self, normalized: pd.DataFrame, *, base_year: int) -> str:
-        """ "Microsoft and Amazon (incl. AWS) · Asia · 2023–2025 · constant 2025 US$"."""
+    def describe(
+        self, normalized: pd.DataFrame, *, base_year: int, default_figures: bool = True
+    ) -> str:
+        """ "Microsoft and Amazon (incl. AWS) · Asia · 2023–2025 · constant 2025 US$ ·
+        comparable figures" (without the last part if not `default_figures` and it is the
+        default: file names and published addresses stay as they were before the basis)."""
         parts = []
         if self.companies:
             parts.append(_and_list(_names(normalized, Col.COMPANY, COMPANY_NAME, self.companies)))
@@ -135,13 +143,15 @@ class Filter:
         if not parts:
             parts.append("All recorded pledges")
         parts.append(basis_label(self.basis, self.base_year or base_year))
+        if default_figures or self.figures != DEFAULT_FIGURES:
+            parts.append(FIGURES[self.figures])
         if not self.latest_only:
             parts.append(LINEAGES["all"])
         return " · ".join(parts)
 
     def filename(self, normalized: pd.DataFrame, *, base_year: int, suffix: str = ".csv") -> str:
         """A safe file name made from the description."""
-        words = self.describe(normalized, base_year=base_year)
+        words = self.describe(normalized, base_year=base_year, default_figures=False)
         slug = re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")
         return f"big-tech-investments_{slug[:120].rstrip('-')}{suffix}"
 
@@ -173,6 +183,8 @@ class Filter:
             query["lineage"] = self.lineage
         if self.base_year is not None:
             query["base_year"] = str(self.base_year)
+        if self.figures != DEFAULT_FIGURES:
+            query["figures"] = self.figures
         return query
 
 
@@ -191,6 +203,7 @@ QUERY_KEYS = frozenset(
         "basis",
         "lineage",
         "base_year",
+        "figures",
     }
 )
 
@@ -327,6 +340,7 @@ def from_query(
         basis=reader.one_of("basis", BASES, "nominal"),
         lineage=reader.one_of("lineage", LINEAGES, "latest"),
         base_year=int(base_year_text) if base_year_text else None,
+        figures=reader.one_of("figures", FIGURES, DEFAULT_FIGURES),
     )
     return chosen, reader.notices
 

@@ -15,6 +15,7 @@ from investments.formatting import country_in_prose
 from investments.lineage import counted
 from investments.load import COMPANY_NAME, COUNTRY_NAME, REGION
 from investments.schema import Col
+from investments.scope import DEFAULT_FIGURES, SetAside, counted_on_basis, set_aside
 
 TOP_COMPANIES = 8  # more bars than this no longer read on a phone
 
@@ -37,6 +38,8 @@ class Overview:
     companies: int
     countries: int
     first_announced: pd.Timestamp
+    figures: str
+    set_aside: SetAside  # what the comparable basis leaves out of the totals
 
 
 def _ranked(rows: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -49,9 +52,12 @@ def _ranked(rows: pd.DataFrame, by: str) -> pd.DataFrame:
     return grouped.sort_values("total_usd", ascending=False, ignore_index=True)
 
 
-def overview(normalized: pd.DataFrame, *, recent: int = 6) -> Overview:
-    """The headline figures of `normalized` (normalize.normalize output, every row)."""
-    rows = counted(normalized)
+def overview(
+    normalized: pd.DataFrame, *, recent: int = 6, figures: str = DEFAULT_FIGURES
+) -> Overview:
+    """The headline figures of `normalized` (normalize.normalize output, every row), on
+    `figures` (scope.FIGURES)."""
+    rows = counted_on_basis(normalized, figures)
     dated = rows[Col.ANNOUNCED_ON]
     last = normalized[Col.ANNOUNCED_ON].max()
     latest_year = int(last.year)
@@ -86,6 +92,8 @@ def overview(normalized: pd.DataFrame, *, recent: int = 6) -> Overview:
         companies=normalized[Col.COMPANY].nunique(),
         countries=normalized[Col.COUNTRY_ISO3].nunique(),
         first_announced=normalized[Col.ANNOUNCED_ON].min(),
+        figures=figures,
+        set_aside=set_aside(counted(normalized)),
     )
 
 

@@ -123,7 +123,110 @@ def _investment_rules(table: TypedTable, file: str, today: dt.date) -> list[Prob
 
     _lineage_rules(table, out)
     _component_rules(table, out)
+    _scope_rules(table, out)
     return out.problems
+
+
+# What a figure covers (docs/CURATION.md, "Scope"): the defaults need no evidence, every
+# other value rests on a sentence as written, like the amount does.
+SCOPE_DEFAULTS = {Col.INCLUDES_PRIOR_SPENDING: "no", Col.FUNDING: "company"}
+CAPEX_PURPOSES = frozenset(
+    {"cloud_datacentres", "ai_infrastructure", "manufacturing", "semiconductors"}
+)
+MAX_UNKNOWN_SCOPE_SHARE = 0.10
+
+
+def default_spend_kind(purpose: pd.Series) -> pd.Series:
+    """capex for buildings and equipment, mixed for programmes: what a row's purpose implies."""
+    return purpose.map(lambda p: "capex" if p in CAPEX_PURPOSES else "mixed", na_action="ignore")
+
+
+def _scope_rules(table: TypedTable, out: _Collector) -> None:
+    f = table.frame
+    quote, note = f[Col.SCOPE_QUOTE], f[Col.SCOPE_NOTE]
+    prior, funding, kind = f[Col.INCLUDES_PRIOR_SPENDING], f[Col.FUNDING], f[Col.SPEND_KIND]
+    claimed = (
+        (prior == "yes").fillna(False)
+        | (funding.notna() & (funding != "company")).fillna(False)
+        | (kind == "economy_wide").fillna(False)
+        | f[Col.NEW_MONEY_AMOUNT].notna()
+    )
+    out.at(
+        claimed & quote.isna(),
+        Col.SCOPE_QUOTE,
+        lambda i: (
+            "needs the sentence that states "
+            + _scope_claim(
+                prior.iat[i], funding.iat[i], kind.iat[i], f[Col.NEW_MONEY_AMOUNT].iat[i]
+            )
+        ),
+    )
+    unknown = (prior == "unknown").fillna(False)
+    out.at(
+        unknown & note.isna(),
+        Col.SCOPE_NOTE,
+        "includes_prior_spending is unknown: say what was looked for",
+    )
+    expected = default_spend_kind(f[Col.PURPOSE])
+    out.at(
+        (kind.isin(["capex", "mixed"]) & expected.notna() & (kind != expected)).fillna(False)
+        & quote.isna()
+        & note.isna(),
+        Col.SPEND_KIND,
+        lambda i: f"{kind.iat[i]} for a {f[Col.PURPOSE].iat[i]} pledge: say why in scope_note",
+    )
+    new, amount = f[Col.NEW_MONEY_AMOUNT], f[Col.AMOUNT]
+    out.at(
+        (new > amount).fillna(False),
+        Col.NEW_MONEY_AMOUNT,
+        lambda i: f"{new.iat[i]:,.0f} is more than the amount {amount.iat[i]:,.0f}",
+    )
+    out.at(
+        new.notna() & (prior != "yes").fillna(True),
+        Col.NEW_MONEY_AMOUNT,
+        "new money is the part of a figure that includes earlier spending: "
+        "includes_prior_spending must be yes",
+    )
+    news, quotes = new.to_numpy(), quote.to_numpy()
+    unstated = [
+        a == a and q is not None and q is not pd.NA and not states_amount(q, a)
+        for a, q in zip(news, quotes, strict=True)
+    ]
+    out.at(
+        np.array(unstated, dtype=bool),
+        Col.SCOPE_QUOTE,
+        lambda i: f"does not state the new money {news[i]:,.0f} in figures",
+    )
+    urls = f[Col.SCOPE_SOURCE_URL]
+    out.at(
+        urls.notna() & ~urls.fillna("").str.fullmatch(URL_PATTERN),
+        Col.SCOPE_SOURCE_URL,
+        lambda i: f"{urls.iat[i]!r} is not a well-formed http(s) URL",
+    )
+    share = float(unknown.mean()) if len(f) else 0.0
+    if share > MAX_UNKNOWN_SCOPE_SHARE:
+        first = int(np.flatnonzero(unknown.to_numpy())[0])
+        out.problems.append(
+            Problem(
+                out.file,
+                int(out.lines[first]),
+                Col.INCLUDES_PRIOR_SPENDING,
+                f"unknown on {share:.0%} of rows ({int(unknown.sum())}); at most "
+                f"{MAX_UNKNOWN_SCOPE_SHARE:.0%} may be unknown",
+            )
+        )
+
+
+def _scope_claim(prior, funding, kind, new) -> str:
+    if new == new and new is not None and new is not pd.NA:
+        return f"the new money {new:,.0f}"
+    if prior == "yes":
+        return "that the figure includes earlier spending"
+    if funding == "with_partners":
+        return "that the figure includes partners' money"
+    if funding == "with_public_funds":
+        return "that the figure includes public funds"
+    return "that the figure counts spending across the economy"
 
 
 def _lineage_rules(table: TypedTable, out: _Collector) -> None:

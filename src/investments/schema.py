@@ -48,6 +48,13 @@ class Col:
     QUOTE = "quote"
     SECOND_SOURCE_URL = "second_source_url"
     SECOND_SOURCE_QUOTE = "second_source_quote"
+    INCLUDES_PRIOR_SPENDING = "includes_prior_spending"
+    FUNDING = "funding"
+    SPEND_KIND = "spend_kind"
+    NEW_MONEY_AMOUNT = "new_money_amount"
+    SCOPE_QUOTE = "scope_quote"
+    SCOPE_SOURCE_URL = "scope_source_url"
+    SCOPE_NOTE = "scope_note"
     NOTES = "notes"
     LAST_VERIFIED = "last_verified"
 

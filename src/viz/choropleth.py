@@ -15,6 +15,8 @@ from viz.text import plotly_text
 from viz.theme import BORDER_COLOUR, NO_DATA_COLOUR, SEQUENTIAL_SCALE, TEMPLATE_NAME
 
 NO_PLEDGE_LABEL = "No recorded pledge"
+SET_ASIDE_LABEL = "Only headline figures"
+SET_ASIDE_COLOUR = "#E8D9B5"  # pale sand: outside the blue scale, not the grey of no data
 
 
 def value_text(value: float, basis: str) -> str:
@@ -51,8 +53,13 @@ def country_totals_map(
     legend_title: str,
     width_px: int | None = None,
     height_px: int | None = None,
+    set_aside: pd.DataFrame | None = None,
 ) -> go.Figure:
     """Countries shaded by their total on `basis` (log colour scale); grey: no recorded pledge.
+
+    `set_aside` (country_iso3, country_name, text) names countries whose only pledges are
+    figures the comparable basis does not add (economy-wide, with partners' or public
+    money): they get their own colour and key, so they do not read as "no pledge".
 
     `totals` has one row per country: country_iso3, country_name, total, pledges, largest
     (the largest pledge as announced, as text). Given `width_px` (an image), the height
@@ -102,6 +109,40 @@ def country_totals_map(
             name="",
         )
     )
+    if set_aside is not None and len(set_aside):
+        fig.add_trace(
+            go.Choropleth(
+                locations=set_aside[Col.COUNTRY_ISO3].tolist(),
+                z=[0] * len(set_aside),
+                locationmode="ISO-3",
+                colorscale=[[0, SET_ASIDE_COLOUR], [1, SET_ASIDE_COLOUR]],
+                showscale=False,
+                marker_line_color=BORDER_COLOUR,
+                marker_line_width=0.5,
+                customdata=[
+                    [plotly_text(name), plotly_text(text)]
+                    for name, text in zip(set_aside[COUNTRY_NAME], set_aside["text"], strict=True)
+                ],
+                hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
+                name="",
+            )
+        )
+        fig.add_trace(
+            go.Scattergeo(
+                lon=[None],
+                lat=[None],
+                mode="markers",
+                name=SET_ASIDE_LABEL,
+                showlegend=True,
+                marker={
+                    "symbol": "square",
+                    "size": 14,
+                    "color": SET_ASIDE_COLOUR,
+                    "line": {"color": "#9AA5B1", "width": 1},
+                },
+                hoverinfo="skip",
+            )
+        )
     # A legend entry for the grey countries, as Our World in Data labels missing data.
     fig.add_trace(
         go.Scattergeo(

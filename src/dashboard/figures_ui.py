@@ -1,0 +1,72 @@
+"""The comparable/headline switch every page with totals carries, under its chart.
+
+The basis lives in the URL (`figures=headline`; comparable is the default and is left
+out), so a shared link shows the same totals. The switch's line says, in money, what the
+comparable basis leaves out, so economy-wide figures are never dropped silently either.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import url_state
+from investments.formatting import count_of, format_usd
+from investments.scope import DEFAULT_FIGURES, FIGURES, FIGURES_HELP, SetAside
+
+QUERY_KEY = "figures"
+
+
+def figures_from_url() -> str:
+    """The basis the link names, or the default (with a notice for a value we lack)."""
+    return url_state.choice(QUERY_KEY, FIGURES, DEFAULT_FIGURES, why="not comparable or headline")
+
+
+def _set(key: str) -> None:
+    if st.session_state[key]:
+        st.query_params[QUERY_KEY] = "headline"
+    elif QUERY_KEY in st.query_params:
+        del st.query_params[QUERY_KEY]
+
+
+def aside_words(aside: SetAside) -> str:
+    """ "2 economy-wide figures (US$1.10 trillion) and 1 figure with partners' or public
+    money (US$1.00 billion); US$7.30 billion already spent": what comparable leaves out."""
+    parts = []
+    if not aside.economy_wide.empty:
+        parts.append(
+            f"{count_of(len(aside.economy_wide), 'economy-wide figure')} "
+            f"({format_usd(aside.economy_wide['amount_usd_nominal'].sum())})"
+        )
+    if not aside.shared_funding.empty:
+        parts.append(
+            f"{count_of(len(aside.shared_funding), 'figure')} with partners' or public money "
+            f"({format_usd(aside.shared_funding['amount_usd_nominal'].sum())})"
+        )
+    words = " and ".join(parts)
+    if aside.prior_spending_usd:
+        spent = f"{format_usd(aside.prior_spending_usd)} already spent"
+        words = f"{words}; {spent}" if words else spent
+    return words
+
+
+def figures_switch(figures: str, aside: SetAside, *, key: str) -> None:
+    """The line saying what the totals count, and the switch to the other basis."""
+    left_out = aside_words(aside)
+    if figures == "headline":
+        line = "**Headline figures**, as announced" + (
+            f": they include {left_out}." if left_out else "."
+        )
+    else:
+        line = "**Comparable figures**: each company's own new money" + (
+            f". Not added: {left_out}." if left_out else "."
+        )
+    st.caption(line)
+    # The URL owns the basis: the switch follows it (a link, Back, "Show all pledges").
+    st.session_state[f"{key}-headline"] = figures == "headline"
+    st.toggle(
+        "Show headline figures (as announced)",
+        key=f"{key}-headline",
+        on_change=_set,
+        args=(f"{key}-headline",),
+        help=FIGURES_HELP,
+    )
