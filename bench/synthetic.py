@@ -70,6 +70,7 @@ def make_data_dir(target: Path, rows: int, *, seed: int = 1) -> Path:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(HEADER)
         previous: dict[tuple[str, str], tuple[str, str]] = {}
+        ids: list[str] = []
         for i in range(rows):
             company, country = rng.choice(companies), rng.choice(countries)
             year, month, day = rng.randint(2019, 2025), rng.randint(1, 12), rng.randint(1, 28)
@@ -117,4 +118,13 @@ def make_data_dir(target: Path, rows: int, *, seed: int = 1) -> Path:
                     "",
                 ]
             )
+            ids.append(row_id)
+    with (target / "verifications.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(
+            ["announcement_id", "checked_on", "round", "checked_by", "checked", "result", "how"]
+        )
+        writer.writerows(
+            [row_id, "2026-01-01", "synthetic", "bench", "quote", "found", ""] for row_id in ids
+        )
     return target

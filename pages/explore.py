@@ -47,7 +47,12 @@ pick_and_show(dataset, view.rows, key="explore_detail")
 c1, c2, c3 = st.columns(3)
 c1.download_button(
     "Download these rows (CSV)",
-    data=to_csv_bytes(view.rows, base_year=view.base_year, figures=view.filter.figures),
+    data=to_csv_bytes(
+        view.rows,
+        base_year=view.base_year,
+        figures=view.filter.figures,
+        release=dataset.package.release_columns,
+    ),
     file_name=view.filter.filename(view.normalized, base_year=view.base_year),
     mime="text/csv",
     icon=":material/download:",
@@ -55,7 +60,9 @@ c1.download_button(
 )
 c2.download_button(
     "Download the full dataset (CSV)",
-    data=to_csv_bytes(view.normalized, base_year=view.base_year),
+    data=to_csv_bytes(
+        view.normalized, base_year=view.base_year, release=dataset.package.release_columns
+    ),
     file_name=f"big-tech-investments_all_{view.base_year}-dollars.csv",
     mime="text/csv",
     icon=":material/download:",

@@ -6,7 +6,7 @@ from dashboard import url_state
 from dashboard.chrome import credit, md_escape
 from dashboard.data import get_dataset
 from investments.dictionary import dictionary_frame
-from investments.export import export_columns
+from investments.export import RELEASE_COLUMN_DOCS, export_columns
 from investments.fx import ECB_SOURCE, MAX_FIXING_GAP_DAYS
 from investments.load import COMPANY_NAME, COUNTRY_NAME, DERIVED_COLUMN_DOCS
 from investments.normalize import derived_column_docs
@@ -91,7 +91,12 @@ government or the press did, and the company has not confirmed it.
 st.header("Data dictionary")
 st.caption("Generated from data/datapackage.json (Frictionless Table Schema).")
 base_year = latest_complete_year()
-export_docs = {**DERIVED_COLUMN_DOCS, **derived_column_docs(base_year), **SCOPE_COLUMN_DOCS}
+export_docs = {
+    **DERIVED_COLUMN_DOCS,
+    **derived_column_docs(base_year),
+    **SCOPE_COLUMN_DOCS,
+    **RELEASE_COLUMN_DOCS,
+}
 st.markdown(
     f"The CSV download has these columns, in this order: `{'`, `'.join(export_columns(base_year))}`. "
     "Columns not stored in the data files are marked *derived*."

@@ -17,7 +17,12 @@ BASE_YEAR = 2024
 
 
 def _csv(data_dir, base_year=BASE_YEAR) -> bytes:
-    return to_csv_bytes(normalize(load_dataset(data_dir), base_year=base_year), base_year=base_year)
+    dataset = load_dataset(data_dir)
+    return to_csv_bytes(
+        normalize(dataset, base_year=base_year),
+        base_year=base_year,
+        release=dataset.package.release_columns,
+    )
 
 
 def test_export_matches_golden_file(valid_dir):
@@ -106,7 +111,7 @@ def test_hyperlink_in_notes_arrives_neutralized(valid_dir):
         path.read_text().replace("Fixture row.", '"=HYPERLINK(""http://evil.example"",""click"")"')
     )
     payload = _csv(valid_dir).decode("utf-8-sig")
-    assert ',"\'=HYPERLINK(""http://evil.example"",""click"")",2026-11-25\n' in payload
+    assert ',"\'=HYPERLINK(""http://evil.example"",""click"")",2026-11-25,' in payload
     frame = pd.read_csv(io.BytesIO(_csv(valid_dir)))
     assert frame["amount"].dtype.kind in "if", "numbers stay numbers"
 
@@ -137,6 +142,7 @@ def test_data_package_zip_holds_every_file_and_a_readme(valid_dir):
             "regions.csv",
             "variants.csv",
             "commitments.csv",
+            "verifications.csv",
         )
     )
     assert "CC BY 4.0" in readme and "World Bank" in readme and "data version abc123" in readme

@@ -44,7 +44,7 @@ def test_overview_leads_with_the_money():
         "Where the money goes",
     ]
     text = " ".join(m.value for m in at.markdown).replace("\\", "")
-    assert "announcements by 13 companies in 60 countries" in text
+    assert "announcements by 20 companies in 63 countries" in text
 
 
 @pytest.mark.parametrize("page", ["pages/map.py", "pages/timeline.py", "pages/overview.py"])

@@ -44,6 +44,7 @@ HOSTILE_KEYS = [
     "base_year",
     "items",
     "currency",
+    "figures",
     "iso3",
     "peer",
     "selected",
@@ -88,6 +89,10 @@ def test_replaced_valid_file_is_picked_up(valid_dir, monkeypatch):
         + "microsoft-aus-2024-06,microsoft,AUS,,2024-06-01,1000000000,AUD,exact,,,skilling,announced,,,"
         'https://example.com/new,Example News,"It will invest A$1 billion.",,,no,company,mixed,,,,,,'
         "2026-11-25\n"
+    )
+    checks = valid_dir / "verifications.csv"
+    checks.write_text(
+        checks.read_text() + "microsoft-aus-2024-06,2026-11-25,test,curator,quote,found,test\n"
     )
     at = _run("pages/explore.py", {"lineage": "all"})
     assert len(at.dataframe[0].value) == 5

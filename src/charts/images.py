@@ -92,11 +92,11 @@ class _Block:
         return len(self.lines) * self.size_px * LINE_HEIGHT
 
 
-def _blocks(view: ChartView, text_px: float) -> list[_Block]:
+def _blocks(view: ChartView, text_px: float, *, subtitle: bool = True) -> list[_Block]:
     text = view.text
     wanted = [
         (text.title, 20, TEXT_COLOUR, True),
-        (text.subtitle, 14, "#3E4C59", False),
+        (text.subtitle if subtitle else "", 14, "#3E4C59", False),
         (text.units, 12, MUTED_COLOUR, False),
         (text.sentence, 14, TEXT_COLOUR, True),
         (text.caveats, 12, TEXT_COLOUR, False),
@@ -112,15 +112,24 @@ def credited_figure(view: ChartView, preset: ImagePreset, *, as_of: dt.date) -> 
     """The chart laid out for `preset`, with its words above it and the dated credit
     line at the foot, all inside the image."""
     text_px = preset.width_px - 2 * SIDE_PX
-    blocks = _blocks(view, text_px)
-    header_px = (
-        HEADER_PAD_PX * 2 + sum(b.height_px for b in blocks) + BLOCK_GAP_PX * (len(blocks) - 1)
-    )
-    credit = wrap_px(view.text.source, width_px=text_px, size_px=CREDIT_PX) + [f"{as_of:%-d %B %Y}"]
+    credit = wrap_px(view.text.source, width_px=text_px, size_px=CREDIT_PX) + [
+        f"Data current to {as_of:%-d %B %Y}"
+    ]
     footer_px = FOOTER_GAP_PX + len(credit) * CREDIT_PX * LINE_HEIGHT + 10
-    budget = int(preset.height_px - header_px - footer_px) if preset.height_px is not None else None
-    fig = go.Figure(view.figure_for(width_px=preset.width_px, height_px=budget, still=True))
-    chart_px = fig.layout.height or 520
+    # A fixed-size image whose chart cannot shrink enough gives up the subtitle first (the
+    # title, units, sentence and scope caveats say what the chart shows).
+    for subtitle in (True, False):
+        blocks = _blocks(view, text_px, subtitle=subtitle)
+        header_px = (
+            HEADER_PAD_PX * 2 + sum(b.height_px for b in blocks) + BLOCK_GAP_PX * (len(blocks) - 1)
+        )
+        budget = (
+            int(preset.height_px - header_px - footer_px) if preset.height_px is not None else None
+        )
+        fig = go.Figure(view.figure_for(width_px=preset.width_px, height_px=budget, still=True))
+        chart_px = fig.layout.height or 520
+        if budget is None or chart_px <= budget:
+            break
     margin = fig.layout.margin
     left, top, bottom = margin.l or 0, margin.t or 0, margin.b or 0
     # A chart that cannot shrink to a fixed size makes the image taller rather than cramped.

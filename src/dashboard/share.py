@@ -30,10 +30,19 @@ def page_query() -> dict[str, str]:
     return st.query_params.to_dict()
 
 
+def _current_to() -> dt.date:
+    """The date the shown data is current to (its latest curation round)."""
+    from dashboard.data import get_dataset
+
+    dataset = get_dataset()
+    day = dataset.package.current_to if dataset is not None else None
+    return day or dt.date.today()
+
+
 def _image(view: ChartView, fmt: str, preset: str):
     def build() -> bytes:
         try:
-            return image_bytes(view, as_of=dt.date.today(), fmt=fmt, preset=preset)
+            return image_bytes(view, as_of=_current_to(), fmt=fmt, preset=preset)
         except ImageExportUnavailable as error:
             return f"Image export is unavailable on this server: {error}".encode()
 
@@ -107,7 +116,7 @@ def share_panel(view: ChartView, *, key: str) -> None:
             data=lambda: chart_page(
                 view.width_variants(),
                 view.text,
-                as_of=dt.date.today(),
+                as_of=_current_to(),
                 self_contained=True,
                 geo=view.is_geo,
                 data_href=None,
@@ -138,7 +147,7 @@ def render_embedded(view: ChartView) -> None:
         st.markdown(md_escape(view.text.caveats))
     plotly_chart(view.figure, key=f"embed-{view.kind}", alt=view.text.alt)
     st.caption(
-        f"{md_escape(view.text.credit_line(as_of=dt.date.today()))} · "
+        f"{md_escape(view.text.credit_line(as_of=_current_to()))} · "
         f"[Get the data]({view_link(url_state.base_url(), view.page, view.query)})"
     )
     # Tell the framing page how tall the embed is (see charts.snippet.RESIZER).

@@ -28,8 +28,9 @@ class ChartText:
     caveats: str = ""  # what the compared figures cover, in words, shown after the sentence
 
     def credit_line(self, *, as_of: dt.date) -> str:
-        """Source line with the date, as baked into images."""
-        return f"{self.source} · {as_of:%-d %B %Y}"
+        """Source line with the date the data is current to (its latest curation round),
+        as baked into images and published pages."""
+        return f"{self.source} Data current to {as_of:%-d %B %Y}."
 
 
 def _years(rows: pd.DataFrame, column: str = "announced_on") -> str:

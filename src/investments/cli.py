@@ -70,7 +70,9 @@ def _export(args: argparse.Namespace) -> int:
             base_year = chosen.base_year  # the page's URL chose the constant-dollar year
             normalized = normalize(dataset, base_year=base_year)
         rows, figures = chosen.apply(normalized), chosen.figures
-    payload = to_csv_bytes(rows, base_year=base_year, figures=figures)
+    payload = to_csv_bytes(
+        rows, base_year=base_year, figures=figures, release=dataset.package.release_columns
+    )
     if str(args.out) == "-":
         sys.stdout.buffer.write(payload)
     else:
@@ -91,7 +93,7 @@ def _publish(args: argparse.Namespace) -> int:
         dataset,
         args.out,
         base_year=args.base_year or latest_complete_year(),
-        as_of=dt.date.today(),
+        as_of=dataset.package.current_to or dt.date.today(),
         base_url=args.base_url,
     )
     print(f"wrote {len(written)} embeds and index.html to {args.out}", file=sys.stderr)
@@ -142,7 +144,36 @@ def build_parser() -> argparse.ArgumentParser:
         "--base-url", default="", help="public URL the folder will be served from (for embed code)"
     )
     publish.set_defaults(run=_publish)
+    curate = commands.add_parser(
+        "import-round",
+        help="add a curation round's verified rows (research/rounds/ROUND) to the data",
+    )
+    curate.add_argument(
+        "round_dir", type=Path, help="folder with candidates.json, verified.json, decisions.json"
+    )
+    curate.add_argument("--data", "--data-dir", dest="data_dir", type=Path, default=Path("data"))
+    curate.add_argument(
+        "--dry-run", action="store_true", help="say what would go in, write nothing"
+    )
+    curate.set_defaults(run=_import_round)
     return parser
+
+
+def _import_round(args: argparse.Namespace) -> int:
+    from investments.curation import RoundError, import_round
+
+    try:
+        report = import_round(args.round_dir, args.data_dir, dry_run=args.dry_run)
+    except RoundError as error:
+        print(error, file=sys.stderr)
+        return 2
+    for rid, why in report.left_out:
+        print(f"left out {rid}: {why}")
+    verb = "would add" if args.dry_run else "added"
+    print(f"{verb} {len(report.rows)} rows and {len(report.verifications)} verification records")
+    if not args.dry_run:
+        print(f"now run: python -m investments validate {args.data_dir}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -404,16 +404,18 @@ def scope_sentences(items: pd.DataFrame) -> list[str]:
     "The United Arab Emirates figure includes about US$7.3 billion already spent; its new
     money is about US$7.9 billion." Empty when every figure is comparable as it stands."""
     sentences = []
+    totals = []  # one sentence for every country total, however many
     for _, item in items.iterrows():
         name = _figure_name(item, items)
         amount, currency = _shown(item)
         if _is_total(item):
             if item["set_aside"]:
-                noun = "figure" if item["set_aside"] == 1 else "figures"
-                verb = "includes" if item["figures"] == "headline" else "leaves out"
-                sentences.append(
-                    f"{name} {verb} {item['set_aside']} economy-wide or jointly funded "
-                    f"{noun} ({format_usd(item['set_aside_usd'])} as announced)."
+                totals.append(
+                    (
+                        item["figures"],
+                        f"{country_in_prose(item['country_name'])} {item['set_aside']} "
+                        f"({format_usd(item['set_aside_usd'])})",
+                    )
                 )
             continue
         new = item["new_money_amount"]
@@ -440,4 +442,10 @@ def scope_sentences(items: pd.DataFrame) -> list[str]:
             )
         if caveats:
             sentences.append(f"{name} {'; it '.join(caveats)}.")
+    if totals:
+        verb = "include" if totals[0][0] == "headline" else "leave out"
+        listed = ", ".join(words for _, words in totals)
+        sentences.append(
+            f"The totals {verb} economy-wide and jointly funded figures: {listed}."
+        )
     return sentences

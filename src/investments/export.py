@@ -18,6 +18,12 @@ from investments.schema import Col
 from investments.scope import COUNTED_AMOUNT
 
 FIGURES_COLUMN = "figures"
+DATA_VERSION, DATA_CURRENT_TO = "data_version", "data_current_to"
+RELEASE_COLUMN_DOCS = {
+    DATA_VERSION: "The data release the row comes from (datapackage.json `version`): cite it.",
+    DATA_CURRENT_TO: "The date of that release's latest curation round (datapackage.json "
+    "`last_updated`): the data is current to this date, not to its latest announcement.",
+}
 
 
 def export_columns(base_year: int) -> tuple[str, ...]:
@@ -71,6 +77,8 @@ def export_columns(base_year: int) -> tuple[str, ...]:
         Col.SCOPE_NOTE,
         Col.NOTES,
         Col.LAST_VERIFIED,
+        DATA_VERSION,
+        DATA_CURRENT_TO,
     )
 
 
@@ -134,14 +142,20 @@ def _cell_text(column: str, value: object) -> str:
 
 
 def export_frame(
-    normalized: pd.DataFrame, *, base_year: int, figures: str = "headline"
+    normalized: pd.DataFrame,
+    *,
+    base_year: int,
+    figures: str = "headline",
+    release: tuple[str, str] = ("", ""),
 ) -> pd.DataFrame:
     """The export table as text cells, in the documented column order.
 
     `figures` names the basis the rows' dollars are on (scope.on_basis): headline rows are
     as announced; comparable rows count their new money (`counted_amount`)."""
     columns = export_columns(base_year)
-    normalized = normalized.assign(**{FIGURES_COLUMN: figures})
+    normalized = normalized.assign(
+        **{FIGURES_COLUMN: figures, DATA_VERSION: release[0], DATA_CURRENT_TO: release[1]}
+    )
     if COUNTED_AMOUNT not in normalized:
         normalized = normalized.assign(**{COUNTED_AMOUNT: normalized[Col.AMOUNT]})
     cells = {
@@ -150,10 +164,17 @@ def export_frame(
     return pd.DataFrame(cells, columns=list(columns), dtype=object)
 
 
-def to_csv_bytes(normalized: pd.DataFrame, *, base_year: int, figures: str = "headline") -> bytes:
-    """The exact bytes of the analyst's CSV (UTF-8 with BOM, LF line ends)."""
+def to_csv_bytes(
+    normalized: pd.DataFrame,
+    *,
+    base_year: int,
+    figures: str = "headline",
+    release: tuple[str, str] = ("", ""),
+) -> bytes:
+    """The exact bytes of the analyst's CSV (UTF-8 with BOM, LF line ends); `release` is
+    (version, current-to date) of the data package."""
     buffer = io.StringIO()
-    export_frame(normalized, base_year=base_year, figures=figures).to_csv(
+    export_frame(normalized, base_year=base_year, figures=figures, release=release).to_csv(
         buffer, index=False, lineterminator="\n"
     )
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")

@@ -77,6 +77,10 @@ SCALE_BY_WORD: dict[str, float] = {
     "miliardu": 1e9,
     "miliard": 1e9,
     "milionů": 1e6,
+    "miliárd": 1e9,  # Slovak
+    "miliónov": 1e6,
+    "milióny": 1e6,
+    "milión": 1e6,
     "milionu": 1e6,
     "milionów": 1e6,
     "miliony": 1e6,

@@ -22,12 +22,14 @@ from investments.schema import (
     INVESTMENTS,
     REGIONS,
     VARIANTS,
+    VERIFICATIONS,
     Col,
     CommitmentCol,
     FxCol,
     IndicatorCol,
     RegionCol,
     VariantCol,
+    VerificationCol,
 )
 from investments.validate import TypedTable, _Collector, isin
 
@@ -234,7 +236,7 @@ def _lineage_rules(table: TypedTable, out: _Collector) -> None:
     earlier = f[Col.SUPERSEDES]
     ids = f[Col.ID]
     out.at(
-        earlier.notna() & (earlier == ids),
+        (earlier.notna() & (earlier == ids)).fillna(False),
         Col.SUPERSEDES,
         "an announcement cannot supersede itself",
     )
@@ -573,4 +575,24 @@ def check(tables: dict[str, TypedTable], files: dict[str, str], *, today: dt.dat
         problems += _variant_rules(tables[VARIANTS], files[VARIANTS])
     if COMMITMENTS in tables:
         problems += _commitment_rules(tables[COMMITMENTS], files[COMMITMENTS])
+    if INVESTMENTS in tables and VERIFICATIONS in tables:
+        problems += _verification_coverage(tables[INVESTMENTS], tables[VERIFICATIONS], files)
     return problems
+
+
+def _verification_coverage(
+    investments: TypedTable, verifications: TypedTable, files: dict[str, str]
+) -> list[Problem]:
+    """Every announcement has a record of who found its quote and when (docs/CURATION.md)."""
+    checks = verifications.frame
+    quoted = set(
+        checks.loc[checks[VerificationCol.CHECKED] == "quote", VerificationCol.ANNOUNCEMENT_ID]
+    )
+    ids = investments.frame[Col.ID]
+    out = _Collector(files[INVESTMENTS], investments.lines)
+    out.at(
+        ids.notna() & ~ids.isin(quoted),
+        Col.ID,
+        lambda i: f"no record in {files[VERIFICATIONS]} of who checked its quote",
+    )
+    return out.problems

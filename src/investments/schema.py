@@ -24,6 +24,7 @@ FX_SUPPLEMENT = "fx_rates_supplement"
 REGIONS = "regions"
 VARIANTS = "variants"
 COMMITMENTS = "commitments"
+VERIFICATIONS = "verifications"
 
 
 class Col:
@@ -104,6 +105,16 @@ class CommitmentCol:
     QUOTE = "quote"
 
 
+class VerificationCol:
+    ANNOUNCEMENT_ID = "announcement_id"
+    CHECKED_ON = "checked_on"
+    ROUND = "round"
+    CHECKED_BY = "checked_by"
+    CHECKED = "checked"
+    RESULT = "result"
+    HOW = "how"
+
+
 class FxCol:
     CURRENCY = "currency"
     VALID_FROM = "valid_from"
@@ -170,17 +181,35 @@ class Package:
     resources: tuple[Resource, ...]
     version: str = ""  # the data release ("2.0.0"), bumped with every published change
     created: str = ""  # ISO date of that release
+    last_updated: str = ""  # ISO date of the latest curation round: what the data is current to
+
+    @property
+    def current_to(self) -> dt.date | None:
+        """The date of the latest curation round (not of the latest announcement)."""
+        for text in (self.last_updated, self.created):
+            try:
+                return dt.date.fromisoformat(text[:10])
+            except ValueError:
+                continue
+        return None
+
+    @property
+    def release_columns(self) -> tuple[str, str]:
+        """(version, current-to date) as the CSV export writes them."""
+        day = self.current_to
+        return (self.version, day.isoformat() if day else "")
 
     @property
     def release(self) -> str:
-        """ "release 2.0.0 of 26 November 2026": how readers cite the data."""
+        """ "release 3.0.0, current to 6 December 2026": how readers cite the data."""
         if not self.version:
             return ""
-        try:
-            day = dt.date.fromisoformat(self.created[:10])
-        except ValueError:
-            return f"release {self.version}"
-        return f"release {self.version} of {day:%-d %B %Y}"
+        day = self.current_to
+        return (
+            f"release {self.version}, current to {day:%-d %B %Y}"
+            if day
+            else f"release {self.version}"
+        )
 
     def resource(self, name: str) -> Resource:
         for r in self.resources:
@@ -225,6 +254,7 @@ def read_package(data_dir: Path) -> Package:
         resources=tuple(_resource_from_json(r) for r in raw["resources"]),
         version=str(raw.get("version", "")),
         created=str(raw.get("created", "")),
+        last_updated=str(raw.get("last_updated", "")),
     )
 
 

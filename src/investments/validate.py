@@ -28,6 +28,7 @@ from investments.schema import (
     INVESTMENTS,
     REGIONS,
     VARIANTS,
+    VERIFICATIONS,
     Col,
     CommitmentCol,
     CompanyCol,
@@ -38,6 +39,7 @@ from investments.schema import (
     RegionCol,
     Resource,
     VariantCol,
+    VerificationCol,
     read_package,
 )
 
@@ -260,6 +262,7 @@ _COLUMNS_THE_CODE_NEEDS = {
     REGIONS: _public_values(RegionCol),
     VARIANTS: _public_values(VariantCol),
     COMMITMENTS: _public_values(CommitmentCol),
+    VERIFICATIONS: _public_values(VerificationCol),
 }
 
 
@@ -315,6 +318,7 @@ def validate_dir(data_dir: Path, *, today: dt.date | None = None) -> Validated:
         REGIONS,
         VARIANTS,
         COMMITMENTS,
+        VERIFICATIONS,
     ):
         if required not in files:
             problems.append(

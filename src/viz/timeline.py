@@ -23,7 +23,7 @@ from investments.schema import Col
 from viz.choropleth import value_text
 from viz.text import plotly_text
 from viz.text_width import text_width_px
-from viz.theme import MUTED_COLOUR, NARROWEST_FIGURE_PX, TEMPLATE_NAME
+from viz.theme import MUTED_COLOUR, NARROWEST_FIGURE_PX, OTHER_COLOUR, TEMPLATE_NAME
 
 LABELLED = 5  # at most this many of the largest pledges get a text label
 CANDIDATES = 10  # the largest pledges tried for a label, in order of size
@@ -148,7 +148,11 @@ def _tries(c: Candidate) -> list[tuple[str, str]]:
 
 
 def place_labels(
-    candidates: list[Candidate], *, plot_width_px: float, obstacles: list[Box], limit: int = LABELLED
+    candidates: list[Candidate],
+    *,
+    plot_width_px: float,
+    obstacles: list[Box],
+    limit: int = LABELLED,
 ) -> dict[object, tuple[str, str]]:
     """Labels for the candidates, largest first: each takes the first of its forms and
     positions that stays inside the plot's width and clears every label kept so far and
@@ -156,6 +160,15 @@ def place_labels(
     Returns key -> (text, textposition)."""
     kept: dict[object, tuple[str, str]] = {}
     taken = list(obstacles)
+    # The other candidates' dots are obstacles too: a label reaching across a neighbour's
+    # dot fits at this width but collides with that dot's label on a wider screen (the
+    # layout serves every width from its own up, and dots move apart as it grows).
+    dots = {
+        c.key: Box(
+            c.x_px - c.radius_px, c.x_px + c.radius_px, c.y_px - c.radius_px, c.y_px + c.radius_px
+        )
+        for c in candidates
+    }
     for c in candidates:
         if len(kept) == limit:
             break
@@ -164,6 +177,8 @@ def place_labels(
             if box.left < 0 or box.right > plot_width_px:
                 continue
             if any(box.overlaps(other) for other in taken):
+                continue
+            if any(box.overlaps(dot) for key, dot in dots.items() if key != c.key):
                 continue
             kept[c.key] = (text, position)
             taken.append(box)
@@ -287,6 +302,14 @@ def pledge_timeline(
 
     def domain(top: float, bottom: float) -> list[float]:
         return [1 - bottom / plot_height_px, 1 - top / plot_height_px]
+
+    # The axis range is set, not left to plotly's autorange (which pads matched axes by
+    # more than the end dots' radius), so the labels' boxes are where plotly draws them.
+    per_px = (last - first) / max(plot_px - pad_left - pad_right, 1.0)
+    x_range = padded or [
+        str(first - per_px * pad_left),
+        str(last + per_px * pad_right),
+    ]
 
     # Labels: the largest pledges, where they fit at this width.
     def x_px(date) -> float:
@@ -416,7 +439,7 @@ def pledge_timeline(
     bottom_axis = "xaxis2" if cumulative else "xaxis"
     layout = {
         "xaxis": {
-            **({"range": padded} if padded else {}),
+            "range": x_range,
             "domain": [0, 1],
             "anchor": "y",
             "showticklabels": not cumulative,
@@ -444,7 +467,7 @@ def pledge_timeline(
             }
         )
         layout["xaxis2"] = {
-            **({"range": padded} if padded else {}),
+            "range": x_range,
             "domain": [0, 1],
             "anchor": "y2",
             "type": "date",
@@ -463,6 +486,7 @@ def pledge_timeline(
         layout[bottom_axis]["rangeslider"] = {
             "visible": True,
             "thickness": (SLIDER_PX - 8) / plot_height_px,
+            "range": x_range,  # the whole chart, so nothing reads as zoomed in
         }
     fig.update_layout(
         template=TEMPLATE_NAME,
@@ -499,7 +523,22 @@ def fit_timeline(
         return figure
     count = max(rows[COMPANY_NAME].map(short_company).nunique(), 1)
     fixed_px = figure.layout.height - count * ROW_PX
+    fits = max(int((height_px - fixed_px - 1) // MIN_ROW_PX), 2)
+    if count > fits:  # the smallest companies share one row, named as such
+        rows, count = _others_merged(rows, options["value"], keep=fits - 1), fits
+        options = {**options, "colours": {**options["colours"], OTHERS_ROW: OTHER_COLOUR}}
     row_px = max(MIN_ROW_PX, int((height_px - fixed_px - 1) // count))
     return pledge_timeline(
         rows, width_px=width_px, slider=not still, cumulative=False, row_px=row_px, **options
     )
+
+
+OTHERS_ROW = "Other companies"
+
+
+def _others_merged(rows: pd.DataFrame, value: str, *, keep: int) -> pd.DataFrame:
+    """`rows` with every company beyond the `keep` largest (by total) on one shared row."""
+    totals = rows.groupby(COMPANY_NAME, observed=True)[value].sum().sort_values(ascending=False)
+    kept = set(totals.index[:keep])
+    names = rows[COMPANY_NAME].astype(object)
+    return rows.assign(**{COMPANY_NAME: names.where(names.isin(kept), OTHERS_ROW)})
