@@ -71,6 +71,8 @@ def _pledge_item(row: pd.Series, base_year: int) -> dict:
         "label": f"{row[COMPANY_NAME]} · {row[COUNTRY_NAME]} · {row[Col.ANNOUNCED_ON]:%b %Y}",
         "company_name": row[COMPANY_NAME],
         "country_name": row[COUNTRY_NAME],
+        "company": row[Col.COMPANY],
+        "country_iso3": row[Col.COUNTRY_ISO3],
         "as_announced": format_as_announced(
             row[Col.AMOUNT], row[Col.CURRENCY], row[Col.AMOUNT_QUALIFIER]
         ),
@@ -127,6 +129,8 @@ def _country_item(item: str, normalized: pd.DataFrame, base_year: int, figures: 
         "label": f"{who} · {latest[COUNTRY_NAME]} · total",
         "company_name": who,
         "country_name": latest[COUNTRY_NAME],
+        "company": company or "",
+        "country_iso3": iso3,
         "as_announced": f"{len(rows)} pledge{'s' if len(rows) != 1 else ''}, latest per lineage",
         "period": f"{rows[Col.ANNOUNCED_ON].min():%Y}–{rows[Col.ANNOUNCED_ON].max():%Y}",
         "currency": "USD",
