@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test install install-test browser lint validate export golden bench bench-app screenshots images image-test topojson clean
+.PHONY: run test install install-test browser lint validate export golden bench bench-app screenshots images image-test topojson catalogues clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,10 +21,11 @@ install-test: $(BIN)/python
 
 # Debian's Chromium drives the browser tests (Playwright never downloads a browser here);
 # Debian's nginx fronts two app replicas in the deployment test.
+# fonts-noto-cjk: Japanese titles and credit lines in PNG/SVG images (no tofu boxes).
 browser:
-	@{ test -x $(CHROMIUM) && test -x /usr/sbin/nginx; } || { \
+	@{ test -x $(CHROMIUM) && test -x /usr/sbin/nginx && test -d /usr/share/fonts/opentype/noto; } || { \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium nginx; }
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium nginx fonts-noto-cjk; }
 
 run: install
 	$(BIN)/streamlit run app.py --server.port $(PORT)
@@ -63,6 +64,10 @@ images: install-test browser
 
 topojson:
 	scripts/extract_topojson.sh
+
+# Extract every string marked _("…") and merge it into each language's catalogue.
+catalogues: install
+	$(BIN)/python scripts/update_catalogues.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache out src/*.egg-info

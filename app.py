@@ -7,7 +7,8 @@ dashboard.startup for the whole story). The menu is st.navigation's, across the 
 
 import streamlit as st
 
-from dashboard import chrome, url_state
+from dashboard import chrome, language, url_state
+from dashboard.language import _
 
 st.set_page_config(
     page_title="Big Tech Investment Tracker",
@@ -15,20 +16,23 @@ st.set_page_config(
     layout="wide",
 )
 
+language.resolve()  # ?lang=, else this session's choice, else the browser's; English by default
 PAGES = [
-    st.Page("pages/overview.py", title="Overview", icon=":material/home:", default=True),
-    st.Page("pages/map.py", title="Map", icon=":material/map:", url_path="map"),
-    st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page("pages/overview.py", title=_("Overview"), icon=":material/home:", default=True),
+    st.Page("pages/map.py", title=_("Map"), icon=":material/map:", url_path="map"),
     st.Page(
-        "pages/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"
+        "pages/timeline.py", title=_("Timeline"), icon=":material/timeline:", url_path="timeline"
     ),
-    st.Page("pages/explore.py", title="Explore", icon=":material/table:", url_path="explore"),
     st.Page(
-        "pages/country.py", title="Country profiles", icon=":material/flag:", url_path="country"
+        "pages/compare.py", title=_("Compare"), icon=":material/compare_arrows:", url_path="compare"
+    ),
+    st.Page("pages/explore.py", title=_("Explore"), icon=":material/table:", url_path="explore"),
+    st.Page(
+        "pages/country.py", title=_("Country profiles"), icon=":material/flag:", url_path="country"
     ),
     st.Page(
         "pages/sources.py",
-        title="Sources & methodology",
+        title=_("Sources & methodology"),
         icon=":material/menu_book:",
         url_path="sources",
     ),
@@ -38,4 +42,9 @@ navigation = st.navigation(PAGES, position="hidden" if st.context.is_embedded el
 chrome.page_style()
 # Share links strip the page's path from the browser's URL; an unknown page gets a notice.
 url_state.remember_page(navigation.url_path, known=[page.url_path for page in PAGES])
-navigation.run()
+if not st.context.is_embedded:
+    language.switch()
+try:
+    navigation.run()
+finally:  # pages rewrite their parameters; the language stays in the address
+    language.keep_in_url()

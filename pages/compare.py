@@ -3,7 +3,7 @@
 import streamlit as st
 
 from charts.views import compare_view
-from dashboard import url_state
+from dashboard import language, url_state
 from dashboard.chrome import cached, credit, is_embedded, md_escape, plotly_chart
 from dashboard.data import display_per_usd, get_dataset, get_normalized
 from dashboard.figures_ui import figures_from_url, figures_switch
@@ -133,6 +133,7 @@ currency = st.session_state["compare_currency"]
 st.query_params.from_dict(
     {"items": ",".join(selected), "base_year": str(base_year), "currency": currency}
     | ({} if figures == DEFAULT_FIGURES else {"figures": figures})
+    | language.in_url()
 )
 
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from charts.views import country_view
-from dashboard import url_state
+from dashboard import language, url_state
 from dashboard.chrome import cached, credit, is_embedded, md_escape, plotly_chart
 from dashboard.data import get_dataset, get_normalized
 from dashboard.figures_ui import figures_from_url, figures_switch
@@ -71,6 +71,7 @@ st.query_params.from_dict(
     {"iso3": chosen, "peer": peer}
     | ({"detail": detail} if detail else {})
     | ({} if figures == DEFAULT_FIGURES else {"figures": figures})
+    | language.in_url()
 )
 if chosen != iso3:
     chart = profile_chart(chosen)

@@ -1,24 +1,30 @@
 """Overview: how much, who, where and what is new, before the first scroll."""
 
+import re
+
 import streamlit as st
 
-from dashboard import url_state
+from dashboard import language, url_state
 from dashboard.chrome import cached, credit, link_target, md_escape, plotly_chart
 from dashboard.data import get_dataset, get_normalized
 from dashboard.figures_ui import figures_from_url, figures_switch
-from investments.formatting import count_of, format_as_announced, format_usd
-from investments.overview import overview, pledge_line
+from dashboard.language import _, usd
+from investments.formatting import count_of, country_in_prose
+from investments.ja_style import region_name_ja
+from investments.overview import overview
 from investments.prices import latest_complete_year
 from investments.schema import Col
 from investments.scope import COUNTED_AMOUNT, FIGURES_HELP
 from viz.bars import ranked_bars
 from viz.theme import MUTED_COLOUR, REGION_COLOUR, company_colours
 
-st.title("Big Tech Investment Tracker")
+st.title(_("Big Tech Investment Tracker"))
 st.markdown(
-    "The money big technology companies pledge to countries — data centres, cloud regions, "
-    "AI infrastructure, skilling and research — **each figure traced to the sentence that "
-    "states it**."
+    _(
+        "The money big technology companies pledge to countries — data centres, cloud "
+        "regions, AI infrastructure, skilling and research — **each figure traced to the "
+        "sentence that states it**."
+    )
 )
 
 dataset = get_dataset()
@@ -29,20 +35,49 @@ if dataset is None:
 normalized = get_normalized(dataset, latest_complete_year())
 story = cached("overview", dataset, (figures,), lambda: overview(normalized, figures=figures))
 largest = story.largest
+key_of = dict(zip(dataset.companies["display_name"], dataset.companies["company"], strict=True))
+
+
+def pledge_line(row) -> str:
+    """ "Apple in the United States, 24 Feb 2025" / "アップル・米国、2025年2月24日"."""
+    who = language.company(row[Col.COMPANY], row["company_name"])
+    where = language.country(row[Col.COUNTRY_ISO3], country_in_prose(row["country_name"]))
+    if language.current() == "ja":
+        return f"{who}・{where}、{language.date(row[Col.ANNOUNCED_ON])}"
+    return f"{who} in {where}, {row[Col.ANNOUNCED_ON]:%-d %b %Y}"
+
+
+def company_label(name: str) -> str:
+    """A company's name, or the "13 other companies" bar's, in the reader's language."""
+    if name in key_of:
+        return language.company(key_of[name], name)
+    others = re.fullmatch(r"(\d+) other companies", name)
+    if others and language.current() == "ja":
+        return f"その他{others.group(1)}社"
+    return name
+
+
+def region_label(name: str) -> str:
+    return region_name_ja(name) if language.current() == "ja" else name
+
 
 # 1. How much: the money first.
 c1, c2, c3 = st.columns(3)
 c1.metric(
-    "Pledged since " + f"{story.first_announced:%Y}",
-    format_usd(story.total_usd),
-    help=f"{count_of(story.pledges, 'pledge')} in US dollars at each announcement's exchange "
-    "rate; a restated or raised pledge counts once, at its latest amount, and a state's share "
-    f"of a national pledge is not added again. {FIGURES_HELP}",
+    _("Pledged since {year}").format(year=f"{story.first_announced:%Y}"),
+    usd(story.total_usd),
+    help=_(
+        "{pledges} in US dollars at each announcement's exchange rate; a restated or raised "
+        "pledge counts once, at its latest amount, and a state's share of a national pledge "
+        "is not added again."
+    ).format(pledges=language.count(story.pledges, "pledge"))
+    + " "
+    + _(FIGURES_HELP),
     border=True,
 )
 c2.metric(
-    "Largest single pledge",
-    format_as_announced(
+    _("Largest single pledge"),
+    language.as_announced(
         largest[COUNTED_AMOUNT], largest[Col.CURRENCY], largest[Col.AMOUNT_QUALIFIER]
     ),
     delta=pledge_line(largest),
@@ -52,9 +87,13 @@ c2.metric(
 )
 change = story.latest_year_usd - story.previous_year_usd
 c3.metric(
-    f"Pledged in {story.latest_year} to {story.last_announced:%-d %b}",
-    format_usd(story.latest_year_usd),
-    delta=f"{format_usd(story.previous_year_usd)} in all of {story.latest_year - 1}",
+    _("Pledged in {year} to {day}").format(
+        year=story.latest_year, day=language.date(story.last_announced, "%-d %b")
+    ),
+    usd(story.latest_year_usd),
+    delta=_("{amount} in all of {year}").format(
+        amount=usd(story.previous_year_usd), year=story.latest_year - 1
+    ),
     delta_color="off",
     delta_arrow="off",
     border=True,
@@ -62,79 +101,115 @@ c3.metric(
 figures_switch(figures, story.set_aside, key="overview")
 
 # 2. Who: the companies that pledged most, in US dollars.
-st.header("Who pledged the most")
+st.header(_("Who pledged the most"))
 companies = story.by_company
 colours = company_colours(dataset.companies)
 plotly_chart(
     cached(
         "overview-companies",
         dataset,
-        (figures,),
+        (figures, language.current()),
         lambda: ranked_bars(
-            list(companies["name"]),
+            [company_label(n) for n in companies["name"]],
             list(companies["total_usd"]),
-            value_texts=[format_usd(v) for v in companies["total_usd"]],
-            notes=[count_of(p, "pledge") for p in companies["pledges"]],
+            value_texts=[usd(v) for v in companies["total_usd"]],
+            notes=[language.count(p, "pledge") for p in companies["pledges"]],
             colours=[colours.get(n, MUTED_COLOUR) for n in companies["name"]],
         ),
     ),
     key="overview-companies",
-    alt="Bar chart of the total pledged by each company, in US dollars at the announcement "
-    "date: "
+    alt=_(
+        "Bar chart of the total pledged by each company, in US dollars at the announcement date:"
+    )
+    + " "
     + "; ".join(
-        f"{n} {format_usd(v)}"
+        f"{company_label(n)} {usd(v)}"
         for n, v in zip(companies["name"], companies["total_usd"], strict=True)
     )
     + ".",
 )
-st.page_link("pages/timeline.py", label="When each company pledged", icon=":material/timeline:")
+st.page_link(
+    "pages/timeline.py",
+    label=_("When each company pledged"),
+    icon=":material/timeline:",
+    query_params=language.in_url(),
+)
 
 # 3. What is new: the largest pledges of the last twelve months of the data.
-st.header("The biggest pledges of the past year")
-st.caption(f"The 12 months to {story.last_announced:%-d %B %Y}, the latest announcement recorded.")
+st.header(_("The biggest pledges of the past year"))
+st.caption(
+    _("The 12 months to {day}, the latest announcement recorded.").format(
+        day=language.date(story.last_announced)
+    )
+)
 lines = []
-for _, row in story.recent_largest.iterrows():
-    amount = format_as_announced(row[COUNTED_AMOUNT], row[Col.CURRENCY], row[Col.AMOUNT_QUALIFIER])
+source_word = _("source")
+for _index, row in story.recent_largest.iterrows():
+    amount = language.as_announced(
+        row[COUNTED_AMOUNT], row[Col.CURRENCY], row[Col.AMOUNT_QUALIFIER]
+    )
     lines.append(
         f"- **{md_escape(amount)}** · {md_escape(pledge_line(row))} "
-        f"([source]({link_target(row[Col.SOURCE_URL])}))"
+        f"([{source_word}]({link_target(row[Col.SOURCE_URL])}))"
     )
 st.markdown("\n".join(lines))
 
 # 4. Where: totals by UN region.
-st.header("Where the money goes")
+st.header(_("Where the money goes"))
 regions = story.by_region
 plotly_chart(
     cached(
         "overview-regions",
         dataset,
-        (figures,),
+        (figures, language.current()),
         lambda: ranked_bars(
-            list(regions["name"]),
+            [region_label(n) for n in regions["name"]],
             list(regions["total_usd"]),
-            value_texts=[format_usd(v) for v in regions["total_usd"]],
-            notes=[count_of(p, "pledge") for p in regions["pledges"]],
+            value_texts=[usd(v) for v in regions["total_usd"]],
+            notes=[language.count(p, "pledge") for p in regions["pledges"]],
             colours=[REGION_COLOUR] * len(regions),
         ),
     ),
     key="overview-regions",
-    alt="Bar chart of the total pledged to each UN region, in US dollars at the announcement "
-    "date: "
+    alt=_(
+        "Bar chart of the total pledged to each UN region, in US dollars at the announcement date:"
+    )
+    + " "
     + "; ".join(
-        f"{n} {format_usd(v)}" for n, v in zip(regions["name"], regions["total_usd"], strict=True)
+        f"{region_label(n)} {usd(v)}"
+        for n, v in zip(regions["name"], regions["total_usd"], strict=True)
     )
     + ".",
 )
-st.page_link("pages/map.py", label="Every country on the map", icon=":material/map:")
+st.page_link(
+    "pages/map.py",
+    label=_("Every country on the map"),
+    icon=":material/map:",
+    query_params=language.in_url(),
+)
 
 # 5. What the tracker holds.
-st.header("What the tracker holds")
-st.markdown(
-    f"{count_of(story.announcements, 'announcement')} by {count_of(story.companies, 'company', 'companies')} "
-    f"in {count_of(story.countries, 'country', 'countries')}, {story.first_announced:%B %Y} to "
-    f"{story.last_announced:%B %Y}; each with its source and the sentence that states the amount."
-)
+st.header(_("What the tracker holds"))
+if language.current() == "ja":
+    holds = (
+        f"{story.companies}社による{story.countries}か国への発表{story.announcements:,}件"
+        f"（{story.first_announced.year}年{story.first_announced.month}月〜"
+        f"{story.last_announced.year}年{story.last_announced.month}月）。"
+        "いずれも出典と金額を記した原文を付けています。"
+    )
+else:
+    holds = (
+        f"{count_of(story.announcements, 'announcement')} by "
+        f"{count_of(story.companies, 'company', 'companies')} in "
+        f"{count_of(story.countries, 'country', 'countries')}, {story.first_announced:%B %Y} to "
+        f"{story.last_announced:%B %Y}; each with its source and the sentence that states the "
+        "amount."
+    )
+st.markdown(holds)
 credit(dataset, fx=True, figures=figures)
 st.page_link(
-    "pages/explore.py", label="Explore and download every announcement", icon=":material/table:"
+    "pages/explore.py",
+    label=_("Explore and download every announcement"),
+    icon=":material/table:",
+    query_params=language.in_url(),
 )

@@ -41,7 +41,7 @@ def test_app_py_only_configures_and_navigates():
     # dashboard.url_state records the page being run (share links are built from it);
     # dashboard.chrome adds the page style the theme cannot express.
     assert _imports(ROOT / "app.py") == {"streamlit", "dashboard"}
-    assert "from dashboard import chrome, url_state" in (ROOT / "app.py").read_text()
+    assert "from dashboard import chrome, language, url_state" in (ROOT / "app.py").read_text()
 
 
 def test_every_field_is_documented():

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import url_state
-from investments.formatting import count_of, format_usd
+from dashboard import language, url_state
+from dashboard.language import _, usd
 from investments.scope import DEFAULT_FIGURES, FIGURES, FIGURES_HELP, SetAside
 
 QUERY_KEY = "figures"
@@ -34,17 +34,21 @@ def aside_words(aside: SetAside) -> str:
     parts = []
     if not aside.economy_wide.empty:
         parts.append(
-            f"{count_of(len(aside.economy_wide), 'economy-wide figure')} "
-            f"({format_usd(aside.economy_wide['amount_usd_nominal'].sum())})"
+            _("{count} ({amount})").format(
+                count=language.count(len(aside.economy_wide), _("economy-wide figure")),
+                amount=usd(aside.economy_wide["amount_usd_nominal"].sum()),
+            )
         )
     if not aside.shared_funding.empty:
         parts.append(
-            f"{count_of(len(aside.shared_funding), 'figure')} with partners' or public money "
-            f"({format_usd(aside.shared_funding['amount_usd_nominal'].sum())})"
+            _("{count} with partners' or public money ({amount})").format(
+                count=language.count(len(aside.shared_funding), "figure"),
+                amount=usd(aside.shared_funding["amount_usd_nominal"].sum()),
+            )
         )
-    words = " and ".join(parts)
+    words = _(" and ").join(parts)
     if aside.prior_spending_usd:
-        spent = f"{format_usd(aside.prior_spending_usd)} already spent"
+        spent = _("{amount} already spent").format(amount=usd(aside.prior_spending_usd))
         words = f"{words}; {spent}" if words else spent
     return words
 
@@ -53,20 +57,20 @@ def figures_switch(figures: str, aside: SetAside, *, key: str) -> None:
     """The line saying what the totals count, and the switch to the other basis."""
     left_out = aside_words(aside)
     if figures == "headline":
-        line = "**Headline figures**, as announced" + (
-            f": they include {left_out}." if left_out else "."
+        line = _("**Headline figures**, as announced") + (
+            _(": they include {left_out}.").format(left_out=left_out) if left_out else "."
         )
     else:
-        line = "**Comparable figures**: each company's own new money" + (
-            f". Not added: {left_out}." if left_out else "."
+        line = _("**Comparable figures**: each company's own new money") + (
+            _(". Not added: {left_out}.").format(left_out=left_out) if left_out else "."
         )
     st.caption(line)
     # The URL owns the basis: the switch follows it (a link, Back, "Show all pledges").
     st.session_state[f"{key}-headline"] = figures == "headline"
     st.toggle(
-        "Show headline figures (as announced)",
+        _("Show headline figures (as announced)"),
         key=f"{key}-headline",
         on_change=_set,
         args=(f"{key}-headline",),
-        help=FIGURES_HELP,
+        help=_(FIGURES_HELP),
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import url_state
+from dashboard import language, url_state
 from dashboard.chrome import cached, is_embedded, md_escape
 from dashboard.data import get_normalized
 from investments.filters import (
@@ -84,7 +84,9 @@ def filter_panel(
         lambda: Choices.of(everything, base_years=base_years),
     )
     page_keys = tuple(page_keys)
-    from_url, notices = from_query(st.query_params.to_dict(), choices, other_keys=page_keys)
+    from_url, notices = from_query(
+        st.query_params.to_dict(), choices, other_keys=(*page_keys, url_state.LANGUAGE_KEY)
+    )
     bases = tuple(bases)
     if from_url.basis not in bases:
         notices.append(Notice("basis", from_url.basis, "not a measure of this page"))
@@ -137,7 +139,7 @@ def filter_panel(
     kept = {
         k: v for k, v in st.query_params.to_dict().items() if k in page_keys and k not in QUERY_KEYS
     }
-    st.query_params.from_dict({**chosen.to_query(), **kept})
+    st.query_params.from_dict({**chosen.to_query(), **kept, **language.in_url()})
 
     view = _view(dataset, chosen, base_year)
 
@@ -169,7 +171,7 @@ def show_if_empty(view: View) -> bool:
     if not is_embedded() and st.button("Show all pledges", icon=":material/restart_alt:"):
         for key in [k for k in st.session_state if str(k).startswith("f_")]:
             del st.session_state[key]
-        st.query_params.clear()
+        st.query_params.from_dict(language.in_url())
         st.rerun()
     view.draw_controls(expanded=True)
     return True

@@ -108,9 +108,12 @@ def init_widget(key: str, value: object) -> None:
         st.session_state[key] = value
 
 
+LANGUAGE_KEY = "lang"  # read by dashboard.language on every page
+
+
 def only_these(keys: Iterable[str]) -> None:
     """A notice for every URL parameter this page does not read (nothing else happens)."""
-    allowed = set(keys)
+    allowed = set(keys) | {LANGUAGE_KEY}
     for key, value in st.query_params.to_dict().items():
         if key not in allowed:
             notice(key, value, unknown_key_reason(key, allowed))

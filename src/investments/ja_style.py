@@ -107,6 +107,19 @@ COUNTRY_NAME_JA_OVERRIDES: dict[str, str] = {
 }
 
 
+REGION_NAME_JA: dict[str, str] = {  # UN M49 regions
+    "Africa": "アフリカ",
+    "Americas": "南北アメリカ",
+    "Asia": "アジア",
+    "Europe": "ヨーロッパ",
+    "Oceania": "オセアニア",
+}
+
+
+def region_name_ja(name: str) -> str:
+    return REGION_NAME_JA.get(name, name)
+
+
 def _split_units(value: int) -> str:
     """1_230_000_000 -> "12億3000万"; below 10,000 -> plain digits."""
     parts = []

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from investments import normalize as n
+from investments.i18n import N_
 from investments.lineage import latest_per_lineage, without_counted_parts
 from investments.schema import Col
 
@@ -31,7 +32,7 @@ FIGURES: dict[str, str] = {
 }
 DEFAULT_FIGURES = "comparable"
 
-FIGURES_HELP = (
+FIGURES_HELP = N_(
     "Comparable figures count each company's own new money: the forward-looking part of a "
     "figure that includes earlier spending, where a source states it; no partners' or "
     "public money; no economy-wide figures (supplier purchases, wages or R&D across a "

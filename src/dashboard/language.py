@@ -1,0 +1,119 @@
+"""The reader's language, and the words and number style that follow from it.
+
+The language is part of the view like every other setting: `?lang=ja` in the address, kept
+through every page and share link. Without it, the reader's earlier choice in this
+session holds, and on a first visit the browser's Accept-Language may pick it; an explicit
+`lang` always wins. English, the source language, is left out of the address.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from dashboard import url_state
+from investments import ja_style
+from investments.formatting import count_of, format_as_announced, format_usd
+from investments.i18n import DEFAULT_LANGUAGE, LANGUAGES, pick_language, translator
+
+QUERY_KEY = "lang"
+STATE_KEY = "_language"
+SWITCH_KEY = "_language_switch"
+
+
+def resolve() -> str:
+    """Once per run (app.py): the language of this view, with a notice for a bad `lang`."""
+    asked = st.query_params.get(QUERY_KEY)
+    if asked in LANGUAGES:
+        chosen = asked
+    else:
+        if asked:
+            url_state.notice(QUERY_KEY, asked, "not a language of this site (en, ja).")
+        chosen = st.session_state.get(STATE_KEY) or pick_language(
+            st.context.headers.get("Accept-Language")
+        )
+    st.session_state[STATE_KEY] = chosen
+    return chosen
+
+
+def current() -> str:
+    return st.session_state.get(STATE_KEY, DEFAULT_LANGUAGE)
+
+
+def _(message: str) -> str:
+    """`message` in the reader's language (extracted by Babel: see investments.i18n)."""
+    return translator(current()).gettext(message)
+
+
+def in_url() -> dict[str, str]:
+    """The language as a link parameter: {} for English, {"lang": "ja"} otherwise."""
+    lang = current()
+    return {} if lang == DEFAULT_LANGUAGE else {QUERY_KEY: lang}
+
+
+def keep_in_url() -> None:
+    """Put the language back in the address after a page rewrote its parameters."""
+    lang = current()
+    if lang == DEFAULT_LANGUAGE:
+        if st.query_params.get(QUERY_KEY) not in (None, DEFAULT_LANGUAGE):
+            del st.query_params[QUERY_KEY]
+    elif st.query_params.get(QUERY_KEY) != lang:
+        st.query_params[QUERY_KEY] = lang
+
+
+def _switched() -> None:
+    chosen = st.session_state[SWITCH_KEY] or current()
+    st.session_state[STATE_KEY] = chosen
+    if chosen == DEFAULT_LANGUAGE:
+        if QUERY_KEY in st.query_params:
+            del st.query_params[QUERY_KEY]
+    else:
+        st.query_params[QUERY_KEY] = chosen
+
+
+def switch() -> None:
+    """The visible language switch at the top of every page."""
+    st.session_state[SWITCH_KEY] = current()
+    st.segmented_control(
+        "Language · 言語",
+        list(LANGUAGES),
+        format_func=LANGUAGES.get,
+        key=SWITCH_KEY,
+        on_change=_switched,
+        label_visibility="collapsed",
+    )
+
+
+# ---------------------------------------------------------------- number style
+
+
+def usd(amount: float) -> str:
+    """A converted or summed US-dollar amount: "US$2.74 trillion" / "2兆7400億ドル"."""
+    return ja_style.format_usd_ja(amount) if current() == "ja" else format_usd(amount)
+
+
+def as_announced(amount: float, currency: str, qualifier: str) -> str:
+    if current() == "ja":
+        return ja_style.format_money_ja(amount, currency, qualifier)
+    return format_as_announced(amount, currency, qualifier)
+
+
+def count(number: int, noun: str, plural: str | None = None) -> str:
+    """ "3 pledges" / "3件"; a noun given already translated is kept: "経済全体の数字4件"."""
+    if current() == "ja":
+        named = noun if any(ord(c) > 0x3000 for c in noun) else ""
+        return f"{named}{number:,}件"
+    return count_of(number, noun, plural)
+
+
+def date(day: dt.date, english: str = "%-d %B %Y") -> str:
+    return ja_style.format_date_ja(day) if current() == "ja" else f"{day:{english}}"
+
+
+def company(key: str, english: str) -> str:
+    return ja_style.company_name_ja(key, english) if current() == "ja" else english
+
+
+def country(iso3: str, english: str) -> str:
+    return ja_style.country_name_ja(iso3) if current() == "ja" else english
