@@ -20,6 +20,7 @@ from investments.formatting import (
 from investments.load import COMPANY_NAME, COUNTRY_NAME, SUBDIVISION_NAME
 from investments.normalize import AMOUNT_USD_NOMINAL, FX_DATE, USD_PER_LOCAL
 from investments.schema import Col
+from investments.scope import COUNTED_AMOUNT
 
 
 def _rate(currency: str, usd_per_local: float, fx_date) -> str:
@@ -48,6 +49,18 @@ def display_frame(
             strict=True,
         )
     ]
+    if COUNTED_AMOUNT in investments:  # comparable figures count the new money, say which
+        counted = investments[COUNTED_AMOUNT]
+        announced = [
+            f"{text} (new money {format_as_announced(n, c, 'exact')})" if n != a else text
+            for text, a, n, c in zip(
+                announced,
+                investments[Col.AMOUNT],
+                counted,
+                investments[Col.CURRENCY],
+                strict=True,
+            )
+        ]
     amounts = {"Amount as announced": announced}
     if AMOUNT_USD_NOMINAL in investments:
         amounts["US$ at announcement"] = investments[AMOUNT_USD_NOMINAL].map(format_usd)
