@@ -7,6 +7,7 @@ from dashboard import language, url_state
 from dashboard.chrome import cached, credit, is_embedded, md_escape, plotly_chart
 from dashboard.data import display_per_usd, get_dataset, get_normalized
 from dashboard.figures_ui import figures_from_url, figures_switch
+from dashboard.language import _
 from dashboard.share import render_embedded, share_panel
 from investments.comparison import (
     DEFAULT_ITEMS,
@@ -17,6 +18,7 @@ from investments.comparison import (
     parse_item,
     resolve,
 )
+from investments.comparison_ja import comparison_sentence_ja, scope_sentences_ja
 from investments.formatting import pledge_labels
 from investments.fx import currencies_on
 from investments.lineage import counted
@@ -85,10 +87,12 @@ if is_embedded():
     render_embedded(build_view(chosen, base_year, currency))
     st.stop()
 
-st.title("Compare pledges")
+st.title(_("Compare pledges"))
 st.caption(
-    "Is Microsoft's US$2.9 billion for Japan more than its A$5 billion for Australia? "
-    "Pick two to four pledges or country totals and see them on every basis."
+    _(
+        "Is Microsoft's US$2.9 billion for Japan more than its A$5 billion for Australia? "
+        "Pick two to four pledges or country totals and see them on every basis."
+    )
 )
 
 
@@ -188,9 +192,17 @@ items = cached(
 
 chart = build_view(list(selected), base_year, currency)
 sentence = chart.text.sentence  # the view's words: computed once per view, for every reader
+caveats = chart.text.caveats
+if language.current() == "ja":  # the same facts and receipts in Japanese
+    sentence, caveats = cached(
+        "compare-words-ja",
+        dataset,
+        (tuple(selected), base_year, currency, figures),
+        lambda: (comparison_sentence_ja(items), " ".join(scope_sentences_ja(items))),
+    )
 st.markdown(f"**{md_escape(sentence)}**")
-if chart.text.caveats:  # what each figure covers, in words, next to the sentence
-    st.markdown(md_escape(chart.text.caveats))
+if caveats:  # what each figure covers, in words, next to the sentence
+    st.markdown(md_escape(caveats))
 plotly_chart(chart.figure, key="compare-bases", alt=chart.text.alt)
 totals = [i for i in selected if str(i).startswith("country:")]
 if totals:  # the basis changes country totals only; single pledges are compared as announced
@@ -207,8 +219,8 @@ if totals:  # the basis changes country totals only; single pledges are compared
     )
 controls(expanded=False)
 
-st.caption("Copy the sentence:")
-st.code(f"{sentence} {chart.text.caveats}".strip(), language=None, wrap_lines=True)
+st.caption(_("Copy the sentence:"))
+st.code(f"{sentence} {caveats}".strip(), language=None, wrap_lines=True)
 
 st.subheader("As announced")
 with_money = cached(
@@ -242,7 +254,7 @@ st.dataframe(
 
 # 4. Footnotes: every converted number's rate, date and source.
 st.subheader("How these numbers were made")
-notes = [fx_footnote(row) for _, row in items.iterrows()]
+notes = [fx_footnote(row) for _index, row in items.iterrows()]
 level = price_level(base_year)
 notes.append(
     f"Constant {base_year} dollars: nominal US dollars × CPI({base_year}) / CPI(year announced), "

@@ -79,3 +79,15 @@ def test_unknown_language_gets_a_notice_and_english():
     at = run_page("pages/overview.py", {"lang": "xx"})
     assert at.title[0].value == "Big Tech Investment Tracker"
     assert any("not a language of this site" in i.value for i in at.info)
+
+
+def test_compare_says_japan_versus_australia_in_japanese():
+    at = run_page(
+        "pages/compare.py",
+        {"items": "microsoft-jpn-2024-04,microsoft-aus-2023-10", "lang": "ja"},
+    )
+    assert not at.exception
+    assert at.title[0].value == "投資表明を比べる"
+    text = " ".join(m.value for m in at.markdown).replace("\\", "")
+    assert "マイクロソフトのオーストラリアへの50億豪ドル（2023年10月24日のレートで約" in text
+    assert "日本への29億ドルの" in text
