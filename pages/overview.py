@@ -61,6 +61,30 @@ def region_label(name: str) -> str:
     return region_name_ja(name) if language.current() == "ja" else name
 
 
+def money_bars(key: str, totals, *, label, colours: list[str], alt: str) -> None:
+    """Ranked bars of `totals` (name, total_usd, pledges), labelled in the reader's
+    language, with their text alternative; built once per (data, basis, language)."""
+    names = [label(n) for n in totals["name"]]
+    plotly_chart(
+        cached(
+            key,
+            dataset,
+            (figures, language.current()),
+            lambda: ranked_bars(
+                names,
+                list(totals["total_usd"]),
+                value_texts=[usd(v) for v in totals["total_usd"]],
+                notes=[language.count(p, "pledge") for p in totals["pledges"]],
+                colours=colours,
+            ),
+        ),
+        key=key,
+        alt=f"{alt} "
+        + "; ".join(f"{n} {usd(v)}" for n, v in zip(names, totals["total_usd"], strict=True))
+        + ".",
+    )
+
+
 # 1. How much: the money first.
 c1, c2, c3 = st.columns(3)
 c1.metric(
@@ -104,29 +128,14 @@ figures_switch(figures, story.set_aside, key="overview")
 st.header(_("Who pledged the most"))
 companies = story.by_company
 colours = company_colours(dataset.companies)
-plotly_chart(
-    cached(
-        "overview-companies",
-        dataset,
-        (figures, language.current()),
-        lambda: ranked_bars(
-            [company_label(n) for n in companies["name"]],
-            list(companies["total_usd"]),
-            value_texts=[usd(v) for v in companies["total_usd"]],
-            notes=[language.count(p, "pledge") for p in companies["pledges"]],
-            colours=[colours.get(n, MUTED_COLOUR) for n in companies["name"]],
-        ),
-    ),
-    key="overview-companies",
+money_bars(
+    "overview-companies",
+    companies,
+    label=company_label,
+    colours=[colours.get(n, MUTED_COLOUR) for n in companies["name"]],
     alt=_(
         "Bar chart of the total pledged by each company, in US dollars at the announcement date:"
-    )
-    + " "
-    + "; ".join(
-        f"{company_label(n)} {usd(v)}"
-        for n, v in zip(companies["name"], companies["total_usd"], strict=True)
-    )
-    + ".",
+    ),
 )
 st.page_link(
     "pages/timeline.py",
@@ -157,29 +166,14 @@ st.markdown("\n".join(lines))
 # 4. Where: totals by UN region.
 st.header(_("Where the money goes"))
 regions = story.by_region
-plotly_chart(
-    cached(
-        "overview-regions",
-        dataset,
-        (figures, language.current()),
-        lambda: ranked_bars(
-            [region_label(n) for n in regions["name"]],
-            list(regions["total_usd"]),
-            value_texts=[usd(v) for v in regions["total_usd"]],
-            notes=[language.count(p, "pledge") for p in regions["pledges"]],
-            colours=[REGION_COLOUR] * len(regions),
-        ),
-    ),
-    key="overview-regions",
+money_bars(
+    "overview-regions",
+    regions,
+    label=region_label,
+    colours=[REGION_COLOUR] * len(regions),
     alt=_(
         "Bar chart of the total pledged to each UN region, in US dollars at the announcement date:"
-    )
-    + " "
-    + "; ".join(
-        f"{region_label(n)} {usd(v)}"
-        for n, v in zip(regions["name"], regions["total_usd"], strict=True)
-    )
-    + ".",
+    ),
 )
 st.page_link(
     "pages/map.py",

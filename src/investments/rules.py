@@ -52,6 +52,18 @@ def _subdivision_country(code: str) -> str | None:
     return sub.country_code if sub is not None else None
 
 
+def _unstated(values: np.ndarray, sentences: pd.Series, states) -> np.ndarray:
+    """True where a value is given and its sentence does not state it in figures
+    (`states(sentence, value)`: figures.states_amount or states_quantity)."""
+    return np.array(
+        [
+            v == v and s is not None and s is not pd.NA and not states(s, v)  # v == v: not NaN
+            for v, s in zip(values, sentences.to_numpy(), strict=True)
+        ],
+        dtype=bool,
+    )
+
+
 def well_formed_url(url: str) -> bool:
     """http(s), a dotted host, no white space anywhere."""
     return pd.Series([url]).str.fullmatch(URL_PATTERN).iloc[0]
@@ -106,13 +118,9 @@ def _investment_rules(table: TypedTable, file: str, today: dt.date) -> list[Prob
         bad = urls.notna() & ~urls.fillna("").str.fullmatch(URL_PATTERN)
         out.at(bad, column, lambda i, u=urls: f"{u.iat[i]!r} is not a well-formed http(s) URL")
 
-    amounts, quotes = f[Col.AMOUNT].to_numpy(), f[Col.QUOTE].to_numpy()
-    unstated = [
-        a == a and q is not None and not states_amount(q, a)  # a == a: not NaN
-        for a, q in zip(amounts, quotes, strict=True)
-    ]
+    amounts = f[Col.AMOUNT].to_numpy()
     out.at(
-        np.array(unstated, dtype=bool),
+        _unstated(amounts, f[Col.QUOTE], states_amount),
         Col.QUOTE,
         lambda i: f"does not state the amount {amounts[i]:,.0f} in figures",
     )
@@ -189,13 +197,9 @@ def _scope_rules(table: TypedTable, out: _Collector) -> None:
         "new money is the part of a figure that includes earlier spending: "
         "includes_prior_spending must be yes",
     )
-    news, quotes = new.to_numpy(), quote.to_numpy()
-    unstated = [
-        a == a and q is not None and q is not pd.NA and not states_amount(q, a)
-        for a, q in zip(news, quotes, strict=True)
-    ]
+    news = new.to_numpy()
     out.at(
-        np.array(unstated, dtype=bool),
+        _unstated(news, quote, states_amount),
         Col.SCOPE_QUOTE,
         lambda i: f"does not state the new money {news[i]:,.0f} in figures",
     )
@@ -541,13 +545,9 @@ def _commitment_rules(table: TypedTable, file: str) -> list[Problem]:
         CommitmentCol.SOURCE_URL,
         lambda i: f"{urls.iat[i]!r} is not a well-formed http(s) URL",
     )
-    quantities, quotes = f[CommitmentCol.QUANTITY].to_numpy(), f[CommitmentCol.QUOTE].to_numpy()
-    unstated = [
-        q == q and t is not None and t is not pd.NA and not states_quantity(t, q)
-        for q, t in zip(quantities, quotes, strict=True)
-    ]
+    quantities = f[CommitmentCol.QUANTITY].to_numpy()
     out.at(
-        np.array(unstated, dtype=bool),
+        _unstated(quantities, f[CommitmentCol.QUOTE], states_quantity),
         CommitmentCol.QUOTE,
         lambda i: f"does not state the quantity {quantities[i]:,.0f}",
     )

@@ -68,7 +68,12 @@ def country_totals_map(
     shown = totals[totals["total"] > 0]
     z = np.log10(shown["total"].to_numpy(dtype=float)) if len(shown) else np.array([])
     customdata = [
-        [plotly_text(name), value_text(total, basis), count_of(int(count), "pledge"), plotly_text(largest)]
+        [
+            plotly_text(name),
+            value_text(total, basis),
+            count_of(int(count), "pledge"),
+            plotly_text(largest),
+        ]
         for name, total, count, largest in zip(
             shown[COUNTRY_NAME], shown["total"], shown["pledges"], shown["largest"], strict=True
         )
@@ -127,39 +132,9 @@ def country_totals_map(
                 name="",
             )
         )
-        fig.add_trace(
-            go.Scattergeo(
-                lon=[None],
-                lat=[None],
-                mode="markers",
-                name=SET_ASIDE_LABEL,
-                showlegend=True,
-                marker={
-                    "symbol": "square",
-                    "size": 14,
-                    "color": SET_ASIDE_COLOUR,
-                    "line": {"color": "#9AA5B1", "width": 1},
-                },
-                hoverinfo="skip",
-            )
-        )
+        fig.add_trace(_legend_key(SET_ASIDE_LABEL, SET_ASIDE_COLOUR))
     # A legend entry for the grey countries, as Our World in Data labels missing data.
-    fig.add_trace(
-        go.Scattergeo(
-            lon=[None],
-            lat=[None],
-            mode="markers",
-            name=NO_PLEDGE_LABEL,
-            showlegend=True,
-            marker={
-                "symbol": "square",
-                "size": 14,
-                "color": NO_DATA_COLOUR,
-                "line": {"color": "#9AA5B1", "width": 1},
-            },
-            hoverinfo="skip",
-        )
-    )
+    fig.add_trace(_legend_key(NO_PLEDGE_LABEL, NO_DATA_COLOUR))
     fig.update_geos(
         projection_type="natural earth",
         showframe=False,
@@ -182,3 +157,21 @@ def country_totals_map(
         clickmode="event+select",
     )
     return fig
+
+
+def _legend_key(name: str, colour: str) -> go.Scattergeo:
+    """A square in the legend for a colour the colour bar does not explain."""
+    return go.Scattergeo(
+        lon=[None],
+        lat=[None],
+        mode="markers",
+        name=name,
+        showlegend=True,
+        marker={
+            "symbol": "square",
+            "size": 14,
+            "color": colour,
+            "line": {"color": "#9AA5B1", "width": 1},
+        },
+        hoverinfo="skip",
+    )
