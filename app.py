@@ -42,14 +42,9 @@ navigation = st.navigation(PAGES, position="hidden" if st.context.is_embedded el
 chrome.page_style()
 # Share links strip the page's path from the browser's URL; an unknown page gets a notice.
 url_state.remember_page(navigation.url_path, known=[page.url_path for page in PAGES])
-# The language switch sits at the top but is drawn after the page, so that its script
-# does not compete with the chart's for the first paint (docs/PERFORMANCE.md).
-switch_slot = None if st.context.is_embedded else st.container()
-language.new_run()
+if not st.context.is_embedded:
+    language.switch()
 try:
     navigation.run()
-finally:  # pages rewrite their parameters; the language stays in the address
+finally:  # the menu's links and a first visit carry no `lang`: the address gets it back
     language.keep_in_url()
-    if switch_slot is not None and not language.switch_drawn():
-        with switch_slot:
-            language.switch()

@@ -174,8 +174,6 @@ def show_if_empty(view: View) -> bool:
         st.query_params.from_dict(language.in_url())
         st.rerun()
     view.draw_controls(expanded=True)
-    if not is_embedded():
-        language.switch()  # the page stops here, before app.py would draw it
     return True
 
 

@@ -72,21 +72,8 @@ def _switched() -> None:
         st.query_params[QUERY_KEY] = chosen
 
 
-DRAWN_KEY = "_language_switch_drawn"
-
-
-def new_run() -> None:
-    st.session_state[DRAWN_KEY] = False
-
-
-def switch_drawn() -> bool:
-    return bool(st.session_state.get(DRAWN_KEY))
-
-
 def switch() -> None:
-    """The visible language switch: at the top of every page (app.py draws it after the
-    page, into a slot above it), or where a page that stops early draws it itself."""
-    st.session_state[DRAWN_KEY] = True
+    """The visible language switch at the top of every page (app.py)."""
     st.session_state[SWITCH_KEY] = current()
     st.segmented_control(
         "Language · 言語",

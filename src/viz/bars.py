@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from investments.load import COMPANY_NAME
-from viz.compare import MIN_TEXT_CONTRAST, place_values
+from viz.compare import MIN_TEXT_CONTRAST, place_values, value_bars
 from viz.text import plotly_text
 from viz.text_width import text_width_px, wrap_px
 from viz.theme import (
@@ -80,27 +80,14 @@ def ranked_bars(
         centres.append(y + label_px + BAR_PX / 2)
         y += label_px + BAR_PX + GAP_PX
     fig.add_trace(
-        go.Bar(
-            x=[v if pd.notna(v) else 0 for v in values],
-            y=centres,
-            width=BAR_PX,
-            orientation="h",
-            marker_color=colours,
-            text=value_texts,
-            textposition=["inside" if i else "outside" for i in inside],
-            insidetextanchor="end",
-            textfont={
-                "size": VALUE_PX,
-                "color": [
-                    contrasting_text(c) if i else TEXT_COLOUR
-                    for c, i in zip(colours, inside, strict=True)
-                ],
-            },
-            constraintext="none",
-            cliponaxis=False,
-            hovertext=[f"{plotly_text(n)}: {t}" for n, t in zip(names, value_texts, strict=True)],
-            hoverinfo="text",
-            showlegend=False,
+        value_bars(
+            [v if pd.notna(v) else 0 for v in values],
+            centres,
+            bar_px=BAR_PX,
+            colours=colours,
+            texts=value_texts,
+            inside=inside,
+            hover=[f"{plotly_text(n)}: {t}" for n, t in zip(names, value_texts, strict=True)],
         )
     )
     fig.update_layout(

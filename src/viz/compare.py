@@ -64,6 +64,34 @@ def item_colours(items: pd.DataFrame, company_colours: dict[str, str]) -> list[s
     return colours if len(set(colours)) == len(colours) else ITEM_PALETTE[: len(items)]
 
 
+def value_bars(x, y, *, bar_px, colours, texts, inside, hover, **axes) -> go.Bar:
+    """Horizontal bars with their values written in (`inside`, in a contrasting colour)
+    or just past their end: the one way every bar chart here labels its bars."""
+    return go.Bar(
+        x=x,
+        y=y,
+        width=bar_px,
+        orientation="h",
+        marker_color=colours,
+        text=texts,
+        textposition=["inside" if i else "outside" for i in inside],
+        insidetextanchor="end",
+        textfont={
+            "size": VALUE_PX,
+            "color": [
+                contrasting_text(c) if i else TEXT_COLOUR
+                for c, i in zip(colours, inside, strict=True)
+            ],
+        },
+        constraintext="none",
+        cliponaxis=False,
+        hovertext=hover,
+        hoverinfo="text",
+        showlegend=False,
+        **axes,
+    )
+
+
 def place_values(
     fractions: list[float],
     text_widths_px: list[float],
@@ -207,27 +235,14 @@ def comparison_small_multiples(
             )
         ]
         fig.add_trace(
-            go.Bar(
-                x=values.fillna(0).to_numpy(),
-                y=centres,
-                width=bar_px,
-                orientation="h",
-                marker_color=colours,
-                text=texts,
-                textposition=["inside" if i else "outside" for i in inside],
-                insidetextanchor="end",
-                textfont={
-                    "size": VALUE_PX,
-                    "color": [
-                        contrasting_text(c) if i else TEXT_COLOUR
-                        for c, i in zip(colours, inside, strict=True)
-                    ],
-                },
-                constraintext="none",
-                cliponaxis=False,
-                hovertext=hover,
-                hoverinfo="text",
-                showlegend=False,
+            value_bars(
+                values.fillna(0).to_numpy(),
+                centres,
+                bar_px=bar_px,
+                colours=colours,
+                texts=texts,
+                inside=inside,
+                hover=hover,
                 xaxis=x_ref,
                 yaxis=y_ref,
             )
