@@ -21,6 +21,7 @@ pytestmark = pytest.mark.browser
 
 VIEWS = [
     ("map", "basis=per_capita&region=Asia&selected=JPN"),
+    ("map", "figures=headline&lang=ja&region=Asia"),  # the basis and the language travel too
     ("timeline", "company=microsoft,amazon&lineage=all"),
     ("compare", "items=microsoft-jpn-2024-04,microsoft-aus-2023-10&base_year=2024&currency=EUR"),
     ("country", "iso3=JPN&peer=KOR&detail=microsoft-jpn-2024-04"),
@@ -50,12 +51,14 @@ def _copy(page, block) -> str:
 
 def _same_view(url_a: str, url_b: str) -> bool:
     a, b = urlsplit(url_a), urlsplit(url_b)
-    return (a.scheme, a.netloc, a.path.rstrip("/")) == (b.scheme, b.netloc, b.path.rstrip("/")) and (
-        parse_qs(a.query) == parse_qs(b.query)
-    )
+    return (a.scheme, a.netloc, a.path.rstrip("/")) == (
+        b.scheme,
+        b.netloc,
+        b.path.rstrip("/"),
+    ) and (parse_qs(a.query) == parse_qs(b.query))
 
 
-@pytest.mark.parametrize(("path", "query"), VIEWS, ids=[v[0] for v in VIEWS])
+@pytest.mark.parametrize(("path", "query"), VIEWS, ids=[f"{v[0]}-{i}" for i, v in enumerate(VIEWS)])
 def test_copied_link_and_embed_code_work(browser, served, tmp_path, path, query):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"])
@@ -83,6 +86,10 @@ def test_copied_link_and_embed_code_work(browser, served, tmp_path, path, query)
     _chart_drawn(reader, page=path)
     expect(reader.locator("[data-testid='stException']")).to_have_count(0)
     assert _same_view(reader.url, link)
+    if "lang=ja" in query:
+        expect(reader.get_by_role("link", name="概要")).to_be_visible()
+    if "figures=headline" in query:
+        expect(reader.get_by_text("発表どおりの数字").first).to_be_visible()
 
     # The embed code, pasted into a plain page on another origin, read on a phone.
     assert snippet.startswith("<iframe ")
