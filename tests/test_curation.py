@@ -30,13 +30,16 @@ BASE = {
     "source_url": "https://example.com/a",
     "source_publisher": "Example News",
     "quote": "Microsoft will invest $500 million in Japan.",
+    "quote_language": "en",
     "second_source_url": "https://example.org/b",
     "second_source_quote": "Microsoft pledges $500 million.",
+    "second_source_quote_language": "en",
     "includes_prior_spending": "no",
     "funding": "company",
     "spend_kind": "mixed",
     "new_money_amount": None,
     "scope_quote": "",
+    "scope_quote_language": "",
     "scope_source_url": "",
     "scope_note": "",
     "notes": "",
@@ -93,8 +96,9 @@ def round_dir(tmp_path):
             "microsoft-jpn-2025-06-replaced",
             "replaced",
             source_url="https://example.net/c",
-            source_publisher="Other News",
-            quote="It will put $500 million into Japan.",
+            source_publisher="Otras Noticias",
+            quote="Microsoft invertirá 500 millones de dólares en Japón.",
+            quote_language="es",
             second_confirmed=False,
         ),
         _verdict("microsoft-jpn-2025-07-unconfirmed", "unconfirmed"),
@@ -134,12 +138,17 @@ def test_only_verified_and_decided_rows_go_in(round_dir, valid_dir):
     assert left["microsoft-jpn-2025-10-left-out"] == "Past spending."
     replaced = added["microsoft-jpn-2025-06-replaced"]
     assert replaced["source_url"] == "https://example.net/c"
-    assert replaced["quote"] == "It will put $500 million into Japan."
+    assert replaced["quote"] == "Microsoft invertirá 500 millones de dólares en Japón."
+    assert replaced["quote_language"] == "es"  # the verifier's page, in its language
     assert replaced["second_source_url"] == ""  # not re-found: removed, and said in notes
+    assert replaced["second_source_quote_language"] == ""
     assert "could not be re-found" in replaced["notes"]
     decided = added["microsoft-jpn-2025-09-decided"]
     assert decided["status"] == "reported" and "Curator: Only the ministry" in decided["notes"]
     assert added["microsoft-jpn-2025-05-ok"]["last_verified"] == "2026-12-06"
+    ok = added["microsoft-jpn-2025-05-ok"]
+    assert (ok["quote_language"], ok["second_source_quote_language"]) == ("en", "en")
+    assert ok["scope_quote_language"] == ""
     assert validate_dir(valid_dir).problems == []
 
 
@@ -167,6 +176,69 @@ def test_a_file_off_its_schema_is_named_with_the_place(tmp_path, valid_dir):
     bad = _row("microsoft-jpn-2025-05-ok", purpose="cloud")
     folder = _write_round(tmp_path / "bad", [bad], [_verdict(bad["id"])], {})
     with pytest.raises(RoundError, match=r"candidates.json: rows/0/purpose: 'cloud' is not one of"):
+        import_round(folder, valid_dir)
+
+
+@pytest.mark.parametrize(
+    ("file", "rows", "verdicts", "decisions", "expected"),
+    [
+        (
+            "candidates.json",
+            [{k: v for k, v in _row("a").items() if k != "quote_language"}],
+            [_verdict("a")],
+            {},
+            r"rows/0: 'quote_language' is a required property",
+        ),
+        (
+            "candidates.json",
+            [_row("a", quote_language="English")],
+            [_verdict("a")],
+            {},
+            r"rows/0/quote_language: 'English' does not match",
+        ),
+        (
+            "candidates.json",
+            [_row("a", second_source_quote_language="")],
+            [_verdict("a")],
+            {},
+            r"rows/0/second_source_quote_language: '' does not match",
+        ),
+        (
+            "candidates.json",
+            [_row("a", scope_quote_language="en")],
+            [_verdict("a")],
+            {},
+            r"rows/0/scope_quote_language: 'en' is not one of \['', None\]",
+        ),
+        (
+            "verified.json",
+            [_row("a")],
+            [
+                _verdict(
+                    "a",
+                    "replaced",
+                    source_url="https://example.net/c",
+                    source_publisher="Other News",
+                    quote="It will put $500 million into Japan.",
+                )
+            ],
+            {},
+            r"rows/0: 'quote_language' is a required property",
+        ),
+        (
+            "decisions.json",
+            [_row("a")],
+            [_verdict("a", flags="the quote is cut short")],
+            {"a": {"action": "import", "reason": "Full sentence.", "set": {"quote": "It will."}}},
+            r"rows/a/set: 'quote_language' is a dependency of 'quote'",
+        ),
+    ],
+)
+def test_every_quote_names_its_language(
+    tmp_path, valid_dir, file, rows, verdicts, decisions, expected
+):
+    folder = _write_round(tmp_path / "round", rows, verdicts, decisions)
+    with pytest.raises(RoundError, match=f"{file}: {expected}"):
         import_round(folder, valid_dir)
 
 

@@ -87,7 +87,7 @@ def test_replaced_valid_file_is_picked_up(valid_dir, monkeypatch):
     path.write_text(
         path.read_text()
         + "microsoft-aus-2024-06,microsoft,AUS,,2024-06-01,1000000000,AUD,exact,,,skilling,announced,,,"
-        'https://example.com/new,Example News,"It will invest A$1 billion.",,,no,company,mixed,,,,,,'
+        'https://example.com/new,Example News,"It will invest A$1 billion.",en,,,,no,company,mixed,,,,,,,'
         "2026-11-25\n"
     )
     checks = valid_dir / "verifications.csv"

@@ -50,8 +50,13 @@ SCOPED = {
         Col.INCLUDES_PRIOR_SPENDING: "yes",
         Col.NEW_MONEY_AMOUNT: "1000000000",
         Col.SCOPE_QUOTE: NEW_MONEY_QUOTE,
+        Col.SCOPE_QUOTE_LANGUAGE: "en",
     },
-    MS_NEW: {Col.FUNDING: "with_partners", Col.SCOPE_QUOTE: "With its partners, =1+1."},
+    MS_NEW: {
+        Col.FUNDING: "with_partners",
+        Col.SCOPE_QUOTE: "With its partners, =1+1.",
+        Col.SCOPE_QUOTE_LANGUAGE: "en",
+    },
 }
 
 
@@ -128,6 +133,7 @@ def test_a_superseded_pledge_counts_again_under_new_money(valid_dir):
                 Col.INCLUDES_PRIOR_SPENDING: "yes",
                 Col.NEW_MONEY_AMOUNT: "2000000000",
                 Col.SCOPE_QUOTE: "It adds US$2 billion of new money.",
+                Col.SCOPE_QUOTE_LANGUAGE: "en",
             }
         },
     )

@@ -207,6 +207,50 @@ BROKEN = [
         "investments.csv:2: quote: does not state the amount 29,000,000,000 in figures",
     ),
     (
+        "quote language not an ISO 639-1 code",
+        INV,
+        'Japan.",en,https://example.org/second-japan',
+        'Japan.",xx,https://example.org/second-japan',
+        "investments.csv:2: quote_language: 'xx' is not an ISO 639-1 language code",
+    ),
+    (
+        "second quote language not an ISO 639-1 code",
+        INV,
+        "in Japan.,en,no,",
+        "in Japan.,qq,no,",
+        "investments.csv:2: second_source_quote_language: 'qq' is not an ISO 639-1 language code",
+    ),
+    (
+        "quote language written as a name",
+        INV,
+        'Japan.",en,https://example.org/second-japan',
+        'Japan.",English,https://example.org/second-japan',
+        "investments.csv:2: quote_language: 'English' does not match the pattern ^[a-z]{2}$",
+    ),
+    (
+        "language for a blank scope quote",
+        INV,
+        "mixed,,,,,,Fixture row.",
+        "mixed,,,en,,,Fixture row.",
+        "investments.csv:2: scope_quote_language: must be blank when scope_quote is blank",
+    ),
+    (
+        "second quote without its language",
+        INV,
+        "in Australia.,en,no,",
+        "in Australia.,,no,",
+        "investments.csv:3: second_source_quote_language: is required when second_source_quote "
+        "is given (its ISO 639-1 code, e.g. en, es)",
+    ),
+    (
+        "quote without its language",
+        INV,
+        'Mississippi.",en,https://example.org/second-mississippi,',
+        'Mississippi.",,https://example.org/second-mississippi,',
+        "investments.csv:4: quote_language: is required when quote is given "
+        "(its ISO 639-1 code, e.g. en, es)",
+    ),
+    (
         "trailing space",
         INV,
         ',Example News,"Microsoft said',
@@ -218,7 +262,7 @@ BROKEN = [
         INV,
         ",Fixture row.,2026-11-25\n",
         ",Fixture row.\n",
-        "investments.csv:2: has 27 fields, the header has 28",
+        "investments.csv:2: has 30 fields, the header has 31",
     ),
     (
         "unclosed quote",
@@ -323,6 +367,46 @@ def test_shipped_data_is_valid():
     assert [str(p) for p in validate_dir(Path("data")).problems] == []
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # A malformed code is one problem, not also "missing".
+        (
+            'Japan.",en,https://example.org/second-japan',
+            'Japan.",EN,https://example.org/second-japan',
+            ["investments.csv:2: quote_language: 'EN' does not match the pattern ^[a-z]{2}$"],
+        ),
+        (
+            "in Japan.,en,no,",
+            "in Japan.,eng,no,",
+            [
+                "investments.csv:2: second_source_quote_language: 'eng' does not match the "
+                "pattern ^[a-z]{2}$"
+            ],
+        ),
+        # A blank quote is reported as such, not also as a missing language.
+        (
+            '"Microsoft said on Tuesday it would invest US$2.9 billion over two years to expand '
+            'its cloud and AI infrastructure in Japan.",en,',
+            ",,",
+            [],
+        ),
+    ],
+)
+def test_quote_language_problems_are_reported_once(valid_dir, old, new, expected):
+    _edit(valid_dir / INV, old, new)
+    assert [p for p in _problems(valid_dir) if "language" in p] == expected
+
+
+def test_every_quote_column_is_followed_by_its_language():
+    from investments.schema import INVESTMENTS, QUOTE_LANGUAGE_COLUMNS, read_package
+
+    names = read_package(Path("data")).resource(INVESTMENTS).field_names
+    for quote, language in QUOTE_LANGUAGE_COLUMNS:
+        assert names.index(language) == names.index(quote) + 1
+        assert language == f"{quote}_language"
+
+
 def test_amount_without_a_rate_is_a_data_problem(valid_dir):
     _edit(valid_dir / INV, ",USD,exact,2024", ",TWD,exact,2024")
     assert (
@@ -369,8 +453,8 @@ def test_overlapping_supplement_ranges(valid_dir):
 def test_large_pledge_needs_a_second_source_or_a_note(valid_dir):
     _edit(
         valid_dir / INV,
-        "https://example.org/second-japan,Microsoft plans to invest $2.9 billion in Japan.,",
-        ",,",
+        "https://example.org/second-japan,Microsoft plans to invest $2.9 billion in Japan.,en,",
+        ",,,",
     )
     assert (
         "investments.csv:2: second_source_url: a pledge of US$2.9 billion needs a second source, "

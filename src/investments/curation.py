@@ -6,8 +6,9 @@ JSON Schema in `research/schemas/`: `candidates.json` (the first researcher's ro
 each was found), `verified.json` (a researcher who did not write them re-found each quote
 at its source) and `decisions.json` (the curator's call on every flagged row). A row goes
 in only when its quote was confirmed or replaced by another page stating the same amount,
-and, if the verifier flagged it, when the curator decided to import it. `validate` remains
-the gate after the import.
+and, if the verifier flagged it, when the curator decided to import it. Whoever writes a
+quote (researcher, verifier or curator) names its language beside it (ISO 639-1), since
+quotes are shown as written, never translated. `validate` remains the gate after the import.
 """
 
 from __future__ import annotations
@@ -123,7 +124,7 @@ def plan_import(
             continue
         if verdict["status"] == "replaced":
             first_url = row[Col.SOURCE_URL]
-            for column in (Col.SOURCE_URL, Col.SOURCE_PUBLISHER, Col.QUOTE):
+            for column in (Col.SOURCE_URL, Col.SOURCE_PUBLISHER, Col.QUOTE, Col.QUOTE_LANGUAGE):
                 row[column] = verdict[column]
             _note(row, f"Source replaced at verification: {first_url} could not be re-found.")
         if row.get(Col.SECOND_SOURCE_URL) and verdict.get("second_confirmed") is False:
@@ -132,6 +133,7 @@ def plan_import(
                 f"Second source {row[Col.SECOND_SOURCE_URL]} could not be re-found and was removed.",
             )
             row[Col.SECOND_SOURCE_URL] = row[Col.SECOND_SOURCE_QUOTE] = ""
+            row[Col.SECOND_SOURCE_QUOTE_LANGUAGE] = ""
         if decision is not None:
             row.update(decision.get("set", {}))
             if decision.get("set"):

@@ -20,6 +20,7 @@ from investments.schema import (
     COUNTRY_INDICATORS,
     FX_SUPPLEMENT,
     INVESTMENTS,
+    QUOTE_LANGUAGE_COLUMNS,
     REGIONS,
     VARIANTS,
     VERIFICATIONS,
@@ -44,6 +45,12 @@ def country_alpha2_by_alpha3() -> dict[str, str]:
 @cache
 def currency_codes() -> frozenset[str]:
     return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+@cache
+def language_codes() -> frozenset[str]:
+    """ISO 639-1 codes: the languages a quote can be recorded in."""
+    return frozenset(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2"))
 
 
 @cache
@@ -134,7 +141,31 @@ def _investment_rules(table: TypedTable, file: str, today: dt.date) -> list[Prob
     _lineage_rules(table, out)
     _component_rules(table, out)
     _scope_rules(table, out)
+    _quote_language_rules(table, out)
     return out.problems
+
+
+def _quote_language_rules(table: TypedTable, out: _Collector) -> None:
+    """Each quote names its language, a real ISO 639-1 code; a blank quote names none."""
+    f = table.frame
+    for quote_column, language_column in QUOTE_LANGUAGE_COLUMNS:
+        quote, language = f[quote_column], f[language_column]
+        written = table.given[language_column] if table.given is not None else language.notna()
+        out.at(
+            language.notna() & ~isin(language, language_codes()),
+            language_column,
+            lambda i, v=language: f"{v.iat[i]!r} is not an ISO 639-1 language code",
+        )
+        out.at(
+            quote.isna() & written,
+            language_column,
+            f"must be blank when {quote_column} is blank",
+        )
+        out.at(
+            quote.notna() & ~written,
+            language_column,
+            f"is required when {quote_column} is given (its ISO 639-1 code, e.g. en, es)",
+        )
 
 
 # What a figure covers (docs/CURATION.md, "Scope"): the defaults need no evidence, every

@@ -47,17 +47,29 @@ class Col:
     SOURCE_URL = "source_url"
     SOURCE_PUBLISHER = "source_publisher"
     QUOTE = "quote"
+    QUOTE_LANGUAGE = "quote_language"
     SECOND_SOURCE_URL = "second_source_url"
     SECOND_SOURCE_QUOTE = "second_source_quote"
+    SECOND_SOURCE_QUOTE_LANGUAGE = "second_source_quote_language"
     INCLUDES_PRIOR_SPENDING = "includes_prior_spending"
     FUNDING = "funding"
     SPEND_KIND = "spend_kind"
     NEW_MONEY_AMOUNT = "new_money_amount"
     SCOPE_QUOTE = "scope_quote"
+    SCOPE_QUOTE_LANGUAGE = "scope_quote_language"
     SCOPE_SOURCE_URL = "scope_source_url"
     SCOPE_NOTE = "scope_note"
     NOTES = "notes"
     LAST_VERIFIED = "last_verified"
+
+
+# Each quote of investments.csv and the column naming its language (ISO 639-1): a quote
+# is shown as written, with its language said, never translated.
+QUOTE_LANGUAGE_COLUMNS = (
+    (Col.QUOTE, Col.QUOTE_LANGUAGE),
+    (Col.SECOND_SOURCE_QUOTE, Col.SECOND_SOURCE_QUOTE_LANGUAGE),
+    (Col.SCOPE_QUOTE, Col.SCOPE_QUOTE_LANGUAGE),
+)
 
 
 class CompanyCol:

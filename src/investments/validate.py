@@ -59,6 +59,9 @@ class TypedTable:
     resource: Resource
     lines: np.ndarray
     frame: pd.DataFrame
+    # True where the file's cell is not blank, even if it failed its type or constraints:
+    # a rule can tell a blank cell from a bad one (both are NA in `frame`).
+    given: pd.DataFrame | None = None
 
     def records(self) -> list[tuple[int, dict]]:
         """(line, row) pairs with None for missing cells: for rules over small tables."""
@@ -106,8 +109,9 @@ def _bound(field: Field, key: str):
     return dt.date.fromisoformat(value) if value is not None and field.type == "date" else value
 
 
-def _typed_column(field: Field, raw: pd.Series, out: _Collector) -> pd.Series:
-    """Convert and check one column; returns the typed values (NA where a cell failed)."""
+def _typed_column(field: Field, raw: pd.Series, out: _Collector) -> tuple[pd.Series, pd.Series]:
+    """Convert and check one column; returns the typed values (NA where a cell failed) and
+    where the cell is not blank."""
     name = field.name
     stripped = raw.str.strip()
     out.at(raw != stripped, name, "has leading or trailing spaces")
@@ -162,21 +166,23 @@ def _typed_column(field: Field, raw: pd.Series, out: _Collector) -> pd.Series:
         bad = ok & failed(comparable.where(ok), bound).fillna(False).astype(bool)
         out.at(bad, name, lambda i, b=bound, w=words: f"{w} {b}, got {texts[i]}")
         checked &= ~bad
-    return values.where(checked)
+    return values.where(checked), present
 
 
 def _type_table(
     resource: Resource, content: CsvContent, file: str
 ) -> tuple[TypedTable, list[Problem]]:
     out = _Collector(file, content.lines)
-    frame = pd.DataFrame(
-        {
-            field.name: _typed_column(field, content.columns[field.name], out)
-            for field in resource.fields
-        },
-        index=pd.RangeIndex(len(content.lines)),
+    typed = {
+        field.name: _typed_column(field, content.columns[field.name], out)
+        for field in resource.fields
+    }
+    index = pd.RangeIndex(len(content.lines))
+    frame = pd.DataFrame({name: values for name, (values, _) in typed.items()}, index=index)
+    given = pd.DataFrame(
+        {name: present.to_numpy(dtype=bool) for name, (_, present) in typed.items()}, index=index
     )
-    return TypedTable(resource, content.lines, frame), out.problems
+    return TypedTable(resource, content.lines, frame, given), out.problems
 
 
 def _check_keys(table: TypedTable, file: str) -> list[Problem]:
