@@ -15,18 +15,19 @@ from investments.comparison import (
     bases,
     conversion_dates,
     fx_footnote,
+    in_language,
     parse_item,
     resolve,
 )
-from investments.comparison_ja import comparison_sentence_ja, scope_sentences_ja
 from investments.formatting import pledge_labels
 from investments.fx import currencies_on
 from investments.lineage import counted
-from investments.load import COUNTRY_NAME
+from investments.load import COMPANY_NAME, COUNTRY_NAME
 from investments.prices import CPI_SOURCE, latest_complete_year, price_level
 from investments.provenance import commitment_phrases
 from investments.schema import Col
 from investments.scope import DEFAULT_FIGURES, figures_note, set_aside
+from investments.style import style_for, with_names
 from viz.theme import company_colours
 
 dataset = get_dataset()
@@ -39,7 +40,7 @@ figures = figures_from_url()
 latest_year = latest_complete_year()
 base_years = [str(y) for y in range(latest_year, 2018, -1)]
 base_year = int(
-    url_state.choice("base_year", base_years, str(latest_year), why="no complete CPI year")
+    url_state.choice("base_year", base_years, str(latest_year), why=_("no complete CPI year"))
 )
 normalized = get_normalized(dataset, base_year)
 chosen = url_state.items(
@@ -51,8 +52,10 @@ defaults = [i for i in DEFAULT_ITEMS if parse_item(i, normalized)] or list(
 if len(chosen) == 1:  # a comparison needs two: keep the reader's, add a default partner
     partner = next(i for i in [*defaults, *normalized[Col.ID]] if i != chosen[0])
     st.info(
-        "The link names one item; a comparison needs two, so the default is added. "
-        "Change it below.",
+        _(
+            "The link names one item; a comparison needs two, so the default is added. "
+            "Change it below."
+        ),
         icon=":material/info:",
     )
     chosen = [chosen[0], partner]
@@ -61,24 +64,27 @@ elif len(chosen) < 2:
 # A reader's currency needs an ECB rate on every date converted (no CYP for 2024 pledges).
 currencies = currencies_on(conversion_dates(chosen, normalized))
 currency = url_state.choice(
-    "currency", currencies, "USD", why="no ECB rate for it on these announcement dates"
+    "currency", currencies, "USD", why=_("no ECB rate for it on these announcement dates")
 )
+lang = language.current()
+style = style_for(lang)
 
 
 def build_view(items: list[str], year: int, money: str):
     return cached(
         "compare",
         dataset,
-        (tuple(items), year, money, figures),
+        (tuple(items), year, money, figures, lang),
         lambda: compare_view(
             get_normalized(dataset, year),
             items,
             base_year=year,
-            bases=bases(year),
+            bases=bases(year, style),
             company_colours=company_colours(dataset.companies),
             display_per_usd=display_per_usd(dataset, year, money),
             currency=money,
             figures=figures,
+            style=style,
         ),
     )
 
@@ -98,19 +104,41 @@ st.caption(
 
 # 2. Widgets, seeded from the URL once per session.
 def _option_labels() -> dict[str, str]:
-    ordered = normalized.sort_values([COUNTRY_NAME, Col.ANNOUNCED_ON])
-    pledges = pledge_labels(ordered)
+    """Every pledge and country total, named in the reader's language."""
+    named = with_names(normalized, style)
+    ordered = named.sort_values([COUNTRY_NAME, Col.ANNOUNCED_ON])
+    if lang == "en":
+        pledges = pledge_labels(ordered)
+    else:
+        pledges = {
+            pledge_id: " · ".join(
+                (company, country, style.month(day), style.as_announced(amount, money, how))
+            )
+            for pledge_id, company, country, day, amount, money, how in zip(
+                ordered[Col.ID],
+                ordered[COMPANY_NAME],
+                ordered[COUNTRY_NAME],
+                ordered[Col.ANNOUNCED_ON],
+                ordered[Col.AMOUNT],
+                ordered[Col.CURRENCY],
+                ordered[Col.AMOUNT_QUALIFIER],
+                strict=True,
+            )
+        }
     countries = sorted(
-        zip(normalized[Col.COUNTRY_ISO3], normalized[COUNTRY_NAME], strict=True),
+        zip(named[Col.COUNTRY_ISO3], named[COUNTRY_NAME], strict=True),
         key=lambda pair: pair[1],
     )
     return {
         **pledges,
-        **{f"country:{iso3}": f"{name} — all companies (total)" for iso3, name in countries},
+        **{
+            f"country:{iso3}": _("{country} — all companies (total)").format(country=name)
+            for iso3, name in countries
+        },
     }
 
 
-options = dict(cached("compare-options", dataset, (base_year,), _option_labels))
+options = dict(cached("compare-options", dataset, (base_year, lang), _option_labels))
 for item in chosen:  # country-and-company totals appear only when asked for
     options.setdefault(item, item)
 
@@ -128,8 +156,10 @@ currencies = cached(
 )
 if st.session_state["compare_currency"] not in currencies:
     st.info(
-        f"No ECB rate for {st.session_state['compare_currency']} on every date of this "
-        "comparison: amounts are shown in US dollars.",
+        _(
+            "No ECB rate for {currency} on every date of this comparison: amounts are shown "
+            "in US dollars."
+        ).format(currency=st.session_state["compare_currency"]),
         icon=":material/info:",
     )
     st.session_state["compare_currency"] = "USD"
@@ -142,12 +172,14 @@ st.query_params.from_dict(
 
 
 def controls(*, expanded: bool) -> None:
-    labels = " vs ".join(options.get(i, i).split(" · ")[0] for i in selected) or "nothing yet"
+    labels = _(" vs ").join(options.get(i, i).split(" · ")[0] for i in selected) or _("nothing yet")
     with st.expander(
-        f"Change the comparison · {labels}", expanded=expanded, icon=":material/tune:"
+        _("Change the comparison · {items}").format(items=labels),
+        expanded=expanded,
+        icon=":material/tune:",
     ):
         st.multiselect(
-            "Pledges or country totals to compare",
+            _("Pledges or country totals to compare"),
             list(options),
             format_func=options.get,
             key="compare_items",
@@ -155,22 +187,25 @@ def controls(*, expanded: bool) -> None:
         )
         c1, c2 = st.columns(2)
         c1.selectbox(
-            "Constant dollars of",
+            _("Constant dollars of"),
             [int(y) for y in base_years],
             key="compare_base_year",
-            help=f"Deflated with the {CPI_SOURCE}.",
+            help=_("Deflated with the {cpi}.").format(cpi=CPI_SOURCE),
         )
         c2.selectbox(
-            "Show amounts in",
+            _("Show amounts in"),
             currencies,
             key="compare_currency",
-            help="Converted from US dollars at each pledge's announcement-date ECB rate; "
-            "only currencies the ECB quoted on every date of this comparison.",
+            format_func=lambda code: code if lang == "en" else f"{style.currency(code)} ({code})",
+            help=_(
+                "Converted from US dollars at each pledge's announcement-date ECB rate; "
+                "only currencies the ECB quoted on every date of this comparison."
+            ),
         )
 
 
 if len(selected) < 2:
-    st.info("Pick at least two pledges or country totals to compare.")
+    st.info(_("Pick at least two pledges or country totals to compare."))
     controls(expanded=True)
     st.stop()
 
@@ -193,13 +228,12 @@ items = cached(
 chart = build_view(list(selected), base_year, currency)
 sentence = chart.text.sentence  # the view's words: computed once per view, for every reader
 caveats = chart.text.caveats
-if language.current() == "ja":  # the same facts and receipts in Japanese
-    sentence, caveats = cached(
-        "compare-words-ja",
-        dataset,
-        (tuple(selected), base_year, currency, figures),
-        lambda: (comparison_sentence_ja(items), " ".join(scope_sentences_ja(items))),
-    )
+shown = cached(
+    "compare-items-shown",
+    dataset,
+    (tuple(selected), base_year, currency, figures, lang),
+    lambda: in_language(items, style),
+)
 st.markdown(f"**{md_escape(sentence)}**")
 if caveats:  # what each figure covers, in words, next to the sentence
     st.markdown(md_escape(caveats))
@@ -220,9 +254,9 @@ if totals:  # the basis changes country totals only; single pledges are compared
 controls(expanded=False)
 
 st.caption(_("Copy the sentence:"))
-st.code(f"{sentence} {caveats}".strip(), language=None, wrap_lines=True)
+st.code(style.sentences(sentence, caveats), language=None, wrap_lines=True)
 
-st.subheader("As announced")
+st.subheader(_("As announced"))
 with_money = cached(
     "compare-with-money",
     dataset,
@@ -234,38 +268,44 @@ with_money = cached(
         for item in items["item"]
     ],
 )
+source_column = _("Source")
 st.dataframe(
-    items[["label", "as_announced", "period", "source_publisher", "source_url"]]
+    shown[["label", "as_announced", "period", "source_publisher", "source_url"]]
     .assign(with_money=with_money)
     .rename(
         columns={
-            "label": "Pledge",
-            "as_announced": "As announced",
-            "period": "Period",
-            "source_publisher": "Publisher",
-            "source_url": "Source",
-            "with_money": "With the money",
+            "label": _("Pledge"),
+            "as_announced": _("As announced"),
+            "period": _("Period"),
+            "source_publisher": _("Publisher"),
+            "source_url": source_column,
+            "with_money": _("With the money"),
         }
     ),
     hide_index=True,
-    column_config={"Source": st.column_config.LinkColumn(display_text="source ↗")},
+    column_config={source_column: st.column_config.LinkColumn(display_text=_("source ↗"))},
 )
 
 
 # 4. Footnotes: every converted number's rate, date and source.
-st.subheader("How these numbers were made")
-notes = [fx_footnote(row) for _index, row in items.iterrows()]
+st.subheader(_("How these numbers were made"))
+notes = [fx_footnote(row, style) for _index, row in shown.iterrows()]
 level = price_level(base_year)
 notes.append(
-    f"Constant {base_year} dollars: nominal US dollars × CPI({base_year}) / CPI(year announced), "
-    f"{CPI_SOURCE}; {base_year}: {level.cpi:.3f} ({level.basis})."
+    _(
+        "Constant {year} dollars: nominal US dollars × CPI({year}) / CPI(year announced), "
+        "{cpi}; {year}: {level} ({basis})."
+    ).format(year=base_year, cpi=CPI_SOURCE, level=f"{level.cpi:.3f}", basis=level.basis)
 )
 notes.append(
-    "Per year divides by the number of calendar years in the stated period; pledges without a stated "
-    "period have no per-year figure. Country totals count only the latest pledge of each lineage."
+    _(
+        "Per year divides by the number of calendar years in the stated period; pledges "
+        "without a stated period have no per-year figure. Country totals count only the "
+        "latest pledge of each lineage."
+    )
 )
 if totals:
-    notes.append(f"Country totals are {figures_note(figures)}.")
+    notes.append(_("Country totals are {note}.").format(note=figures_note(figures, style)))
 st.markdown("\n".join(f"{i}. {md_escape(note)}" for i, note in enumerate(notes, start=1)))
 credit(dataset, fx=True, world_bank=True)
 share_panel(chart, key="compare")

@@ -7,19 +7,19 @@ from dashboard import language, url_state
 from dashboard.chrome import cached, credit, is_embedded, md_escape, plotly_chart
 from dashboard.data import get_dataset, get_normalized
 from dashboard.figures_ui import figures_from_url, figures_switch
-from dashboard.provenance_panel import pick_and_show
+from dashboard.language import _
+from dashboard.provenance_panel import _commitments, pick_and_show
 from dashboard.share import render_embedded, share_panel
 from dashboard.tables import announcements_table
 from investments import normalize as n
 from investments.comparison import comparison_sentence, resolve
-from investments.formatting import count_of, format_as_announced, format_usd
+from investments.comparison_ja import comparison_sentence_ja
 from investments.lineage import counted_in_country
 from investments.load import COMPANY_NAME, COUNTRY_NAME
 from investments.prices import latest_complete_year
-from investments.provenance import commitment_phrases
 from investments.schema import Col
 from investments.scope import DEFAULT_FIGURES, counted_on_basis, set_aside
-from viz.choropleth import value_text
+from investments.style import style_for
 from viz.theme import company_colours
 
 dataset = get_dataset()
@@ -30,23 +30,27 @@ figures = figures_from_url()
 base_year = latest_complete_year()
 normalized = get_normalized(dataset, base_year)
 names = dict(zip(normalized[Col.COUNTRY_ISO3], normalized[COUNTRY_NAME], strict=True))
+if language.current() != "en":  # the selectors show names in the reader's language
+    names = {code: language.country(code, name) for code, name in names.items()}
 countries = sorted(names, key=names.get)
 iso3 = url_state.choice(
-    "iso3", names, "JPN" if "JPN" in names else countries[0], why="no recorded pledge there"
+    "iso3", names, "JPN" if "JPN" in names else countries[0], why=_("no recorded pledge there")
 )
+style = style_for(language.current())
 
 
 def profile_chart(country: str):
     return cached(
         "country",
         dataset,
-        (country, base_year, figures),
+        (country, base_year, figures, language.current()),
         lambda: country_view(
             normalized,
             country,
             base_year=base_year,
             colours=company_colours(dataset.companies),
             figures=figures,
+            style=style,
         ),
     )
 
@@ -61,7 +65,8 @@ chosen = st.session_state["country_iso3"]  # the selectors are drawn after the c
 peers = [c for c in countries if c != chosen]
 default_peer = "AUS" if chosen != "AUS" and "AUS" in names else peers[0]
 url_state.init_widget(
-    "country_peer", url_state.choice("peer", peers, default_peer, why="not a country in the data")
+    "country_peer",
+    url_state.choice("peer", peers, default_peer, why=_("not a country in the data")),
 )
 if st.session_state["country_peer"] not in peers:
     st.session_state["country_peer"] = default_peer
@@ -85,10 +90,15 @@ rows = cached(
 st.title(md_escape(chart.text.title))
 # The money in one line (four stacked metric boxes would fill a phone's screen).
 st.markdown(
-    f"**{format_usd(rows[n.AMOUNT_USD_NOMINAL].sum())}** in "
-    f"{count_of(len(rows), 'pledge')} (latest per lineage) · "
-    f"**{value_text(rows[n.USD_PER_CAPITA].sum(min_count=1), 'per_capita')}** · "
-    f"**{value_text(rows[n.SHARE_OF_GDP_PCT].sum(min_count=1), 'share_of_gdp')}** in one year"
+    _(
+        "**{total}** in {pledges} (latest per lineage) · **{per_person}** · "
+        "**{share_of_gdp}** in one year"
+    ).format(
+        total=language.usd(rows[n.AMOUNT_USD_NOMINAL].sum()),
+        pledges=language.count(len(rows), "pledge"),
+        per_person=style.measure(rows[n.USD_PER_CAPITA].sum(min_count=1), "per_capita"),
+        share_of_gdp=style.measure(rows[n.SHARE_OF_GDP_PCT].sum(min_count=1), "share_of_gdp"),
+    )
 )
 plotly_chart(chart.figure, key="country-chart", alt=chart.text.alt)
 figures_switch(
@@ -102,46 +112,57 @@ figures_switch(
     key="country",
 )
 with st.expander(
-    f"Country and comparison · {names[chosen]} with {names[peer]}", icon=":material/tune:"
+    _("Country and comparison · {country} with {peer}").format(
+        country=names[chosen], peer=names[peer]
+    ),
+    icon=":material/tune:",
 ):
     c1, c2 = st.columns(2)
-    c1.selectbox("Country", countries, key="country_iso3", format_func=names.get)
-    c2.selectbox("Compare with", peers, key="country_peer", format_func=names.get)
+    c1.selectbox(_("Country"), countries, key="country_iso3", format_func=names.get)
+    c2.selectbox(_("Compare with"), peers, key="country_peer", format_func=names.get)
 
 items = resolve(
     [f"country:{chosen}", f"country:{peer}"], normalized, base_year=base_year, figures=figures
 )
-st.markdown(f"> {md_escape(comparison_sentence(items))}")
+sentence = (
+    comparison_sentence_ja(items) if language.current() == "ja" else comparison_sentence(items)
+)
+st.markdown(f"> {md_escape(sentence)}")
 st.page_link(
     "pages/compare.py",
-    label="Compare these totals on every measure",
+    label=_("Compare these totals on every measure"),
     icon=":material/compare_arrows:",
     query_params={"items": f"country:{chosen},country:{peer}"}
-    | ({} if figures == DEFAULT_FIGURES else {"figures": figures}),
+    | ({} if figures == DEFAULT_FIGURES else {"figures": figures})
+    | language.in_url(),
 )
 
 credit(dataset, fx=True, world_bank=True, figures=figures)
 share_slot = st.container()  # filled last, once `detail` is in the URL
 with_money = [
-    f"{company} ({format_as_announced(amount, currency, qualifier)}): {', '.join(phrases)}"
-    for company, amount, currency, qualifier, phrases in zip(
+    _("{company} ({amount}): {what}").format(
+        company=language.company(key, company),
+        amount=language.as_announced(amount, currency, qualifier),
+        what=("、" if language.current() == "ja" else ", ").join(phrases),
+    )
+    for key, company, amount, currency, qualifier, phrases in zip(
+        rows[Col.COMPANY],
         rows[COMPANY_NAME],
         rows[Col.AMOUNT],
         rows[Col.CURRENCY],
         rows[Col.AMOUNT_QUALIFIER],
-        (commitment_phrases(pledge_id, dataset.commitments) for pledge_id in rows[Col.ID]),
+        (_commitments(pledge_id, dataset.commitments) for pledge_id in rows[Col.ID]),
         strict=True,
     )
     if phrases
 ]
 if with_money:
-    st.markdown(
-        "**What comes with the money**\n" + "\n".join(f"- {md_escape(line)}" for line in with_money)
-    )
-st.subheader("Every pledge, as announced and converted")
+    heading = _("What comes with the money")
+    st.markdown(f"**{heading}**\n" + "\n".join(f"- {md_escape(line)}" for line in with_money))
+st.subheader(_("Every pledge, as announced and converted"))
 announcements_table(rows, key="country-table")
-st.subheader("What sources reported")
-pick_and_show(dataset, rows, key="country_detail", label="Choose a pledge")
+st.subheader(_("What sources reported"))
+pick_and_show(dataset, rows, key="country_detail", label=_("Choose a pledge"))
 
 with share_slot:
     share_panel(chart, key="country")

@@ -25,6 +25,7 @@ from plotly.offline import get_plotlyjs
 
 from investments.chart_text import ChartText
 from investments.paths import topojson_dir
+from investments.style import Style
 
 HEIGHT_MESSAGE = "btit:height"
 
@@ -139,8 +140,10 @@ def chart_page(
             for name in shapes
         )
         head_scripts += f'<script src="{html.escape(assets_href)}plotly.min.js"></script>'
+    words = Style(text.lang)
     data_link = (
-        f' · <a href="{html.escape(data_href)}" download target="_blank" rel="noopener">Get the data</a>'
+        f' · <a href="{html.escape(data_href)}" download target="_blank" rel="noopener">'
+        f"{html.escape(words._('Get the data'))}</a>"
         if data_href
         else ""
     )
@@ -152,7 +155,7 @@ def chart_page(
     }
     e = html.escape
     return f"""<!doctype html>
-<html lang="en">
+<html lang="{e(text.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -24,7 +24,9 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from charts.views import ChartView
+from investments.i18n import N_
 from investments.paths import topojson_dir
+from investments.style import EN, Style
 from viz.text import plotly_text
 from viz.text_width import wrap_px
 from viz.theme import MUTED_COLOUR, TEXT_COLOUR
@@ -54,20 +56,22 @@ class ImagePreset:
 
     @property
     def file_size(self) -> str:
+        return self.size_words(EN)
+
+    def size_words(self, style: Style) -> str:
+        """ "1200 px wide" / "幅1200ピクセル"; "1200 × 675 px"."""
         width = round(self.width_px * self.scale)
-        return (
-            f"{width} px wide"
-            if self.height_px is None
-            else (f"{width} × {round(self.height_px * self.scale)} px")
-        )
+        if self.height_px is None:
+            return style._("{width} px wide").format(width=width)
+        return f"{width} × {round(self.height_px * self.scale)} px"
 
 
 PRESETS: dict[str, ImagePreset] = {
     p.key: p
     for p in (
-        ImagePreset("article", "Article", 600, None, 2),
-        ImagePreset("social", "Social card", 800, 450, 1.5),
-        ImagePreset("phone", "Phone, portrait", 540, 675, 2),
+        ImagePreset("article", N_("Article"), 600, None, 2),
+        ImagePreset("social", N_("Social card"), 800, 450, 1.5),
+        ImagePreset("phone", N_("Phone, portrait"), 540, 675, 2),
     )
 }
 
@@ -112,8 +116,9 @@ def credited_figure(view: ChartView, preset: ImagePreset, *, as_of: dt.date) -> 
     """The chart laid out for `preset`, with its words above it and the dated credit
     line at the foot, all inside the image."""
     text_px = preset.width_px - 2 * SIDE_PX
+    words = Style(view.text.lang)
     credit = wrap_px(view.text.source, width_px=text_px, size_px=CREDIT_PX) + [
-        f"Data current to {as_of:%-d %B %Y}"
+        words._("Data current to {day}").format(day=words.date(as_of))
     ]
     footer_px = FOOTER_GAP_PX + len(credit) * CREDIT_PX * LINE_HEIGHT + 10
     # A fixed-size image whose chart cannot shrink enough gives up the subtitle first (the

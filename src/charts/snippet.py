@@ -19,8 +19,11 @@ RESIZER = (
 )
 
 
-def published_embed_url(published_base: str, slug: str) -> str:
-    return f"{published_base.rstrip('/')}/embed/{slug}.html"
+def published_embed_url(published_base: str, slug: str, lang: str = "en") -> str:
+    """A published chart's address; other languages than English sit in their own folder
+    (`python -m investments publish --lang ja` writes ja/embed/…)."""
+    folder = "" if lang == "en" else f"{lang}/"
+    return f"{published_base.rstrip('/')}/{folder}embed/{slug}.html"
 
 
 def embed_snippet(src: str, *, title: str, kind: str, resizer: bool = True) -> str:

@@ -21,12 +21,14 @@ import plotly.graph_objects as go
 from investments import normalize as n
 from investments.aggregate import country_totals
 from investments.chart_text import ChartText, compare_text, country_text, map_text, timeline_text
-from investments.comparison import comparison_sentence, resolve, scope_sentences
+from investments.comparison import comparison_sentence, in_language, resolve, scope_sentences
+from investments.comparison_ja import comparison_sentence_ja, scope_sentences_ja
 from investments.filters import Filter, basis_column, basis_label
-from investments.formatting import format_as_announced, format_usd
+from investments.i18n import N_
 from investments.load import COMPANY_NAME, COUNTRY_NAME
 from investments.schema import Col
 from investments.scope import COUNTED_AMOUNT, DEFAULT_FIGURES, counted_on_basis
+from investments.style import EN, Style, with_names
 from viz.choropleth import country_totals_map, value_text
 from viz.compare import comparison_small_multiples, fit_comparison, item_colours
 from viz.theme import limit_hues
@@ -72,10 +74,15 @@ def _slug(*parts: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", "-".join(parts).lower()).strip("-")[:100]
 
 
-def _largest(rows: pd.DataFrame, count: int = 3) -> list[tuple[str, str]]:
+def _largest(rows: pd.DataFrame, style: Style, count: int = 3) -> list[tuple[str, str]]:
+    """The largest pledges as ("Microsoft in Japan", "US$2.9 billion"); `rows` carry their
+    names in `style`'s language already."""
     top = rows.sort_values(n.AMOUNT_USD_NOMINAL, ascending=False).head(count)
     return [
-        (f"{company} in {country}", format_as_announced(amount, currency, qualifier))
+        (
+            style._("{company} in {country}").format(company=company, country=country),
+            style.as_announced(amount, currency, qualifier),
+        )
         for company, country, amount, currency, qualifier in zip(
             top[COMPANY_NAME],
             top[COUNTRY_NAME],
@@ -87,13 +94,15 @@ def _largest(rows: pd.DataFrame, count: int = 3) -> list[tuple[str, str]]:
     ]
 
 
-def map_view(normalized: pd.DataFrame, chosen: Filter, *, base_year: int) -> ChartView:
-    rows = chosen.apply(normalized)
+def map_view(
+    normalized: pd.DataFrame, chosen: Filter, *, base_year: int, style: Style = EN
+) -> ChartView:
+    rows = with_names(chosen.apply(normalized), style)
     basis = chosen.basis
-    measure = basis_label(basis, base_year)
-    totals = country_totals(rows, value=basis_column(basis, base_year))
-    description = chosen.describe(normalized, base_year=base_year)
-    aside = _set_aside_countries(normalized, chosen, totals)
+    measure = basis_label(basis, base_year, style)
+    totals = country_totals(rows, value=basis_column(basis, base_year), style=style)
+    description = chosen.describe(normalized, base_year=base_year, style=style)
+    aside = _set_aside_countries(normalized, chosen, totals, style)
     text = map_text(
         totals,
         rows,
@@ -101,9 +110,10 @@ def map_view(normalized: pd.DataFrame, chosen: Filter, *, base_year: int) -> Cha
         base_year=base_year,
         measure=measure,
         description=description,
-        value_text=lambda v: value_text(v, basis),
+        value_text=lambda v: value_text(v, basis, style),
         figures=chosen.figures,
         set_aside_countries=tuple(aside[COUNTRY_NAME]),
+        style=style,
         slug=_slug(
             "map",
             chosen.filename(normalized, base_year=base_year, suffix="")[
@@ -111,7 +121,9 @@ def map_view(normalized: pd.DataFrame, chosen: Filter, *, base_year: int) -> Cha
             ],
         ),
     )
-    figure = country_totals_map(totals, basis=basis, legend_title=measure, set_aside=aside)
+    figure = country_totals_map(
+        totals, basis=basis, legend_title=measure, set_aside=aside, style=style
+    )
     data = totals.rename(
         columns={"total": f"total ({measure})", "largest": "largest pledge as announced"}
     )
@@ -124,24 +136,34 @@ def map_view(normalized: pd.DataFrame, chosen: Filter, *, base_year: int) -> Cha
             width_px=width_px,
             height_px=height_px,
             set_aside=aside,
+            style=style,
         )
 
-    return ChartView("map", figure, text, data, "map", chosen.to_query(), redraw)
+    return ChartView("map", figure, text, data, "map", _query(chosen.to_query(), style), redraw)
+
+
+def _query(query: dict[str, str], style: Style) -> dict[str, str]:
+    """A view's URL parameters, with the language where it is not English."""
+    return query if style.lang == "en" else {**query, "lang": style.lang}
 
 
 def _set_aside_countries(
-    normalized: pd.DataFrame, chosen: Filter, totals: pd.DataFrame
+    normalized: pd.DataFrame, chosen: Filter, totals: pd.DataFrame, style: Style = EN
 ) -> pd.DataFrame:
     """Countries in view whose every figure the comparable basis leaves out, with words for
     the hover ("Microsoft US$10 billion, with partners' money: shown as headline figures")."""
     if chosen.figures != DEFAULT_FIGURES:
         return pd.DataFrame(columns=[Col.COUNTRY_ISO3, COUNTRY_NAME, "text"])
-    headline = replace(chosen, figures="headline").apply(normalized)
+    headline = with_names(replace(chosen, figures="headline").apply(normalized), style)
     only = headline[~headline[Col.COUNTRY_ISO3].isin(set(totals[Col.COUNTRY_ISO3]))]
     rows = []
     for iso3, pledges in only.groupby(Col.COUNTRY_ISO3, sort=True):
-        words = "; ".join(
-            f"{company} {format_as_announced(amount, currency, qualifier)}, {_why_aside(row)}"
+        words = style._("; ").join(
+            style._("{company} {amount}, {why}").format(
+                company=company,
+                amount=style.as_announced(amount, currency, qualifier),
+                why=style._(_why_aside(row)),
+            )
             for company, amount, currency, qualifier, row in zip(
                 pledges[COMPANY_NAME],
                 pledges[Col.AMOUNT],
@@ -155,7 +177,9 @@ def _set_aside_countries(
             {
                 Col.COUNTRY_ISO3: iso3,
                 COUNTRY_NAME: pledges[COUNTRY_NAME].iloc[0],
-                "text": f"{words}. Not a comparable figure: switch to headline figures.",
+                "text": style._(
+                    "{pledges}. Not a comparable figure: switch to headline figures."
+                ).format(pledges=words),
             }
         )
     return pd.DataFrame(rows, columns=[Col.COUNTRY_ISO3, COUNTRY_NAME, "text"])
@@ -163,22 +187,28 @@ def _set_aside_countries(
 
 def _why_aside(row: pd.Series) -> str:
     if row[Col.SPEND_KIND] == "economy_wide":
-        return "economy-wide"
+        return N_("economy-wide")
     if row[Col.FUNDING] == "with_public_funds":
-        return "with public money"
-    return "with partners' money"
+        return N_("with public money")
+    return N_("with partners' money")
 
 
 def timeline_view(
-    normalized: pd.DataFrame, chosen: Filter, *, base_year: int, colours: dict[str, str]
+    normalized: pd.DataFrame,
+    chosen: Filter,
+    *,
+    base_year: int,
+    colours: dict[str, str],
+    style: Style = EN,
 ) -> ChartView:
-    rows = chosen.apply(normalized)
-    measure = basis_label(chosen.basis, base_year)
+    rows = with_names(chosen.apply(normalized), style)
+    colours = _named_colours(normalized, colours, style)
+    measure = basis_label(chosen.basis, base_year, style)
     value = basis_column(chosen.basis, base_year)
     ranked = list(
         rows.groupby(COMPANY_NAME, observed=True)[value].sum().sort_values(ascending=False).index
     )
-    names = dict(zip(normalized[Col.COMPANY], normalized[COMPANY_NAME], strict=True))
+    names = dict(zip(rows[Col.COMPANY], rows[COMPANY_NAME], strict=True))
     colours = limit_hues(
         [str(r) for r in ranked],
         colours,
@@ -190,14 +220,16 @@ def timeline_view(
         "value_label": measure,
         "colours": colours,
         "show_lineage": not chosen.latest_only,
+        "style": style,
     }
     figure = pledge_timeline(rows, **options)
     text = timeline_text(
         rows,
         measure=measure,
-        description=chosen.describe(normalized, base_year=base_year),
-        top_rows=_largest(rows),
+        description=chosen.describe(normalized, base_year=base_year, style=style),
+        top_rows=_largest(rows, style),
         figures=chosen.figures,
+        style=style,
         slug=_slug(
             "timeline",
             chosen.filename(normalized, base_year=base_year, suffix="")[
@@ -224,7 +256,9 @@ def timeline_view(
         ]
     ].rename(columns={value: measure})
     redraw = _timeline_redraw(rows, options)
-    return ChartView("timeline", figure, text, data, "timeline", chosen.to_query(), redraw)
+    return ChartView(
+        "timeline", figure, text, data, "timeline", _query(chosen.to_query(), style), redraw
+    )
 
 
 def _timeline_redraw(rows: pd.DataFrame, options: dict):
@@ -244,6 +278,7 @@ def compare_view(
     display_per_usd: pd.Series | None = None,
     currency: str = "USD",
     figures: str = DEFAULT_FIGURES,
+    style: Style = EN,
 ) -> ChartView:
     resolved = resolve(
         items,
@@ -253,15 +288,22 @@ def compare_view(
         display_currency=currency,
         figures=figures,
     )
-    sentence = comparison_sentence(resolved)
     colours = item_colours(resolved, company_colours)
-    figure = comparison_small_multiples(resolved, bases=bases, colours=colours)
+    if style.lang == "ja":
+        sentence = comparison_sentence_ja(resolved)
+        caveats = "".join(scope_sentences_ja(resolved))
+    else:
+        sentence = comparison_sentence(resolved)
+        caveats = " ".join(scope_sentences(resolved))
+    shown = in_language(resolved, style)
+    figure = comparison_small_multiples(shown, bases=bases, colours=colours, style=style)
     text = compare_text(
-        resolved,
+        shown,
         sentence=sentence,
         base_year=base_year,
         slug=_slug("compare", *items),
-        caveats=" ".join(scope_sentences(resolved)),
+        caveats=caveats,
+        style=style,
     )
     data = resolved.assign(scope=resolved["caveats"].map("; ".join))[
         [
@@ -297,10 +339,15 @@ def compare_view(
 
     def redraw(width_px: int, height_px: int | None, still: bool) -> go.Figure:
         return fit_comparison(
-            resolved, bases=bases, colours=colours, width_px=width_px, height_px=height_px
+            shown,
+            bases=bases,
+            colours=colours,
+            width_px=width_px,
+            height_px=height_px,
+            style=style,
         )
 
-    return ChartView("compare", figure, text, data, "compare", query, redraw)
+    return ChartView("compare", figure, text, data, "compare", _query(query, style), redraw)
 
 
 def country_view(
@@ -310,31 +357,41 @@ def country_view(
     base_year: int,
     colours: dict[str, str],
     figures: str = DEFAULT_FIGURES,
+    style: Style = EN,
 ) -> ChartView:
-    rows = counted_on_basis(normalized[normalized[Col.COUNTRY_ISO3] == iso3], figures)
-    name = str(rows[COUNTRY_NAME].iloc[0]) if not rows.empty else iso3
+    rows = with_names(
+        counted_on_basis(normalized[normalized[Col.COUNTRY_ISO3] == iso3], figures), style
+    )
+    colours = _named_colours(normalized, colours, style)
+    name = str(rows[COUNTRY_NAME].iloc[0]) if not rows.empty else style.country(iso3, iso3)
     options = {
         "value": n.AMOUNT_USD_NOMINAL,
         "basis": "nominal",
-        "value_label": "US$ at announcement",
+        "value_label": basis_label("nominal", base_year, style),
         "colours": colours,
         "show_lineage": False,
         "label_country": False,
+        "style": style,
     }
     figure = pledge_timeline(rows, **options)
     total = rows[n.AMOUNT_USD_NOMINAL].sum()
     text = country_text(
         name,
         rows,
-        total_text=format_usd(total),
-        per_person_text=value_text(rows[n.USD_PER_CAPITA].sum(min_count=1), "per_capita"),
-        share_text=value_text(rows[n.SHARE_OF_GDP_PCT].sum(min_count=1), "share_of_gdp"),
+        total_text=style.usd(total),
+        per_person_text=value_text(rows[n.USD_PER_CAPITA].sum(min_count=1), "per_capita", style),
+        share_text=value_text(rows[n.SHARE_OF_GDP_PCT].sum(min_count=1), "share_of_gdp", style),
         top_rows=[
             (company, amount)
-            for company, amount in ((c.split(" in ")[0], a) for c, a in _largest(rows))
+            for company, amount in zip(
+                rows.sort_values(n.AMOUNT_USD_NOMINAL, ascending=False).head(3)[COMPANY_NAME],
+                (a for _, a in _largest(rows, style)),
+                strict=False,
+            )
         ],
         slug=_slug("country", iso3),
         figures=figures,
+        style=style,
     )
     data = rows[
         [
@@ -359,5 +416,19 @@ def country_view(
     ]
     query = {"iso3": iso3} | ({} if figures == DEFAULT_FIGURES else {"figures": figures})
     return ChartView(
-        "country", figure, text, data, "country", query, _timeline_redraw(rows, options)
+        "country",
+        figure,
+        text,
+        data,
+        "country",
+        _query(query, style),
+        _timeline_redraw(rows, options),
     )
+
+
+def _named_colours(normalized: pd.DataFrame, colours: dict[str, str], style: Style) -> dict:
+    """Company colours keyed by the names the chart shows in `style`'s language."""
+    if style.lang == "en":
+        return colours
+    keys = dict(zip(normalized[COMPANY_NAME].astype(str), normalized[Col.COMPANY], strict=True))
+    return {style.company(keys.get(name, name), name): c for name, c in colours.items()}

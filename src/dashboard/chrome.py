@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from investments.credits import source_line, source_line_ja
+from investments.i18n import N_
 from investments.load import Dataset
 
 T = TypeVar("T")
@@ -114,8 +115,14 @@ a:focus-visible, button:focus-visible, input:focus-visible, [role="button"]:focu
 </style>"""
 
 
+MENU_WORD = N_("Menu")  # PAGE_STYLE's label for the phone menu button
+
+
 def page_style() -> None:
-    st.html(PAGE_STYLE)
+    from dashboard.language import _  # language -> url_state -> chrome
+
+    menu = _(MENU_WORD).replace("\\", "").replace('"', "")
+    st.html(PAGE_STYLE.replace(f'content: "{MENU_WORD}"', f'content: "{menu}"'))
 
 
 def is_embedded() -> bool:
@@ -128,9 +135,7 @@ def credit(dataset: Dataset, **kwargs) -> None:
 
     if language.current() == "ja":
         package = dataset.package
-        st.caption(
-            source_line_ja(version=package.version, current_to=package.current_to, **kwargs)
-        )
+        st.caption(source_line_ja(version=package.version, current_to=package.current_to, **kwargs))
         return
     st.caption(source_line(release=dataset.package.release, **kwargs))
 

@@ -2,6 +2,12 @@
 
 If the files on disk become invalid while the app runs, readers keep seeing the last
 version that validated, under a banner that names the problems, instead of an error page.
+The banner speaks the reader's language; the problems themselves are the validator's
+`file:line: column: message` lines, in English, for whoever fixes the files.
+
+The caches are shared by every reader whatever their language, so their spinners are off
+and each call is wrapped in an `st.spinner` that speaks the reader's language (it shows
+only when the call takes longer than half a second, i.e. on a cache miss).
 """
 
 from __future__ import annotations
@@ -12,7 +18,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from dashboard import language
 from dashboard.chrome import md_escape
+from dashboard.language import _
 from dashboard.startup import ensure_app_navigation
 from investments.load import Dataset, data_version, load_dataset
 from investments.normalize import AMOUNT_USD_NOMINAL, convert_usd, normalize
@@ -35,7 +43,7 @@ def _last_good() -> dict:
     return {"dataset": None, "lock": threading.Lock()}
 
 
-@st.cache_resource(show_spinner="Loading data…", max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _load(directory: str, version: str) -> Dataset:
     # Keyed on the version so a changed file is loaded once, by whichever session sees it
     # first; cache_resource shares one read-only copy instead of pickling per reader.
@@ -49,17 +57,20 @@ def get_dataset() -> Dataset | None:
     try:
         directory = data_dir()
     except NotFound as missing:
-        st.error(f"The data files could not be found: {md_escape(missing)}")
+        st.error(
+            _("The data files could not be found: {problem}").format(problem=md_escape(missing))
+        )
         return holder["dataset"]
     try:
-        dataset = _load(str(directory), data_version(directory))
+        with st.spinner(_("Loading data…")):
+            dataset = _load(str(directory), data_version(directory))
     except DataError as error:
         _show_problems(error, stale=holder["dataset"])
         return holder["dataset"]
     with holder["lock"]:
         holder["dataset"] = dataset
     if dataset.investments.empty:
-        st.info("The data files are valid but hold no announcements yet.")
+        st.info(_("The data files are valid but hold no announcements yet."))
         return None
     return dataset
 
@@ -68,17 +79,27 @@ def _show_problems(error: DataError, *, stale: Dataset | None) -> None:
     shown = "\n".join(f"- {md_escape(p)}" for p in error.problems[:MAX_PROBLEMS_SHOWN])
     more = len(error.problems) - MAX_PROBLEMS_SHOWN
     if more > 0:
-        shown += f"\n- … and {more} more (run python -m investments validate data)"
+        shown += "\n- " + _("… and {more} more (run python -m investments validate data)").format(
+            more=more
+        )
+    # "3 problems in the data" / "3件"
+    found = _("{count} in the data").format(count=language.count(len(error.problems), "problem"))
     if stale is not None:
         st.warning(
-            f"The data files on the server have {error}. Showing the last valid version "
-            f"({stale.version}) until they are fixed.\n\n{shown}"
+            _(
+                "The data files on the server have {problems}. Showing the last valid version "
+                "({version}) until they are fixed."
+            ).format(problems=found, version=stale.version)
+            + f"\n\n{shown}"
         )
     else:
-        st.error(f"The data files could not be loaded: {error}.\n\n{shown}")
+        st.error(
+            _("The data files could not be loaded: {problems}.").format(problems=found)
+            + f"\n\n{shown}"
+        )
 
 
-@st.cache_resource(show_spinner="Converting currencies…", max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _normalized(version: str, base_year: int, _dataset: Dataset) -> pd.DataFrame:
     # Keyed on the data version and base year (the dataset itself is not hashed): one
     # shared, read-only frame per pair; pages must not mutate it.
@@ -87,7 +108,8 @@ def _normalized(version: str, base_year: int, _dataset: Dataset) -> pd.DataFrame
 
 def get_normalized(dataset: Dataset, base_year: int) -> pd.DataFrame:
     """The dataset's normalized table for `base_year`, computed once per data version."""
-    return _normalized(dataset.version, base_year, dataset)
+    with st.spinner(_("Converting currencies…")):
+        return _normalized(dataset.version, base_year, dataset)
 
 
 @st.cache_resource(max_entries=32)

@@ -18,7 +18,9 @@ QUERY_KEY = "figures"
 
 def figures_from_url() -> str:
     """The basis the link names, or the default (with a notice for a value we lack)."""
-    return url_state.choice(QUERY_KEY, FIGURES, DEFAULT_FIGURES, why="not comparable or headline")
+    return url_state.choice(
+        QUERY_KEY, FIGURES, DEFAULT_FIGURES, why=_("not comparable or headline")
+    )
 
 
 def _set(key: str) -> None:

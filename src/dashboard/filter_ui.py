@@ -14,6 +14,8 @@ import streamlit as st
 from dashboard import language, url_state
 from dashboard.chrome import cached, is_embedded, md_escape
 from dashboard.data import get_normalized
+from dashboard.language import _
+from investments.code_words import code_words
 from investments.filters import (
     BASES,
     LINEAGES,
@@ -24,14 +26,19 @@ from investments.filters import (
     basis_label,
     from_query,
 )
-from investments.formatting import code_label
 from investments.load import COMPANY_NAME, COUNTRY_NAME, Dataset
 from investments.prices import latest_complete_year
 from investments.schema import Col
 from investments.scope import SetAside, set_aside
+from investments.style import Style, style_for
 
 FIRST_BASE_YEAR = 2019
 MILLION = 1_000_000
+
+
+def _style() -> Style:
+    """The reader's language for the panel's option names (keys stay in the URL)."""
+    return style_for(language.current())
 
 
 @dataclass(frozen=True)
@@ -91,13 +98,17 @@ def filter_panel(
     if from_url.basis not in bases:
         notices.append(Notice("basis", from_url.basis, "not a measure of this page"))
         from_url = replace(from_url, basis=bases[0])
-    for dropped in notices:
+    for dropped in notices:  # the reason is translated by url_state.reason_text
         url_state.notice(dropped.key, dropped.value, f"{dropped.reason}.")
     if is_embedded():  # an embed shows the view its URL names, without controls
         return _view(dataset, from_url, from_url.base_year or latest_year)
 
+    # Names in the reader's language (the URL keeps the company keys and ISO codes).
     company_names = dict(zip(everything[Col.COMPANY], everything[COMPANY_NAME], strict=True))
     country_names = dict(zip(everything[Col.COUNTRY_ISO3], everything[COUNTRY_NAME], strict=True))
+    if language.current() != "en":
+        company_names = {k: language.company(k, v) for k, v in company_names.items()}
+        country_names = {k: language.country(k, v) for k, v in country_names.items()}
     first_year, last_year = choices.first_year, choices.last_year
     years = from_url.years or (first_year, last_year)
     _seed("f_basis", from_url.basis)
@@ -165,10 +176,12 @@ def show_if_empty(view: View) -> bool:
     if not view.rows.empty:
         return False
     st.info(
-        f"No pledges match this view: {md_escape(view.description)}.",
+        _("No pledges match this view: {description}.").format(
+            description=md_escape(view.description)
+        ),
         icon=":material/filter_alt_off:",
     )
-    if not is_embedded() and st.button("Show all pledges", icon=":material/restart_alt:"):
+    if not is_embedded() and st.button(_("Show all pledges"), icon=":material/restart_alt:"):
         for key in [k for k in st.session_state if str(k).startswith("f_")]:
             del st.session_state[key]
         st.query_params.from_dict(language.in_url())
@@ -189,81 +202,92 @@ def _draw_controls(
     expanded: bool,
 ) -> None:
     first_year, last_year = choices.first_year, choices.last_year
-    with st.expander(f"Filters · {summary}", expanded=expanded, icon=":material/tune:"):
+    with st.expander(
+        _("Filters · {summary}").format(summary=summary), expanded=expanded, icon=":material/tune:"
+    ):
         basis = st.radio(
-            "Measure",
+            _("Measure"),
             bases,
             key="f_basis",
             horizontal=True,
-            format_func=lambda b: basis_label(b, st.session_state.get("f_base_year", latest_year)),
+            format_func=lambda b: basis_label(
+                b, st.session_state.get("f_base_year", latest_year), _style()
+            ),
         )
         if basis == "constant":  # shown only when it applies (a disabled control reads as broken)
-            st.selectbox("Constant dollars of", base_years, key="f_base_year")
+            st.selectbox(_("Constant dollars of"), base_years, key="f_base_year")
         st.radio(
-            "Restated pledges",
+            _("Restated pledges"),
             list(LINEAGES),
             key="f_lineage",
-            format_func=LINEAGES.get,
-            help="“Latest pledge per lineage” counts only the newest of a chain of restatements, and leaves out a state's share when the national pledge that includes it is shown, "
-            "so nothing is counted twice.",
+            format_func=lambda lineage: _(LINEAGES[lineage]),
+            help=_(
+                "“Latest pledge per lineage” counts only the newest of a chain of restatements, "
+                "and leaves out a state's share when the national pledge that includes it is "
+                "shown, so nothing is counted twice."
+            ),
         )
         st.multiselect(
-            "Company",
+            _("Company"),
             sorted(company_names, key=company_names.get),
             key="f_companies",
             format_func=company_names.get,
-            placeholder="All companies",
+            placeholder=_("All companies"),
         )
         st.multiselect(
-            "Region (UN M49)", sorted(choices.regions), key="f_regions", placeholder="All regions"
+            _("Region (UN M49)"),
+            sorted(choices.regions),
+            key="f_regions",
+            format_func=_style().region,
+            placeholder=_("All regions"),
         )
         st.multiselect(
-            "Host country",
+            _("Host country"),
             sorted(country_names, key=country_names.get),
             key="f_countries",
             format_func=country_names.get,
-            placeholder="All countries",
+            placeholder=_("All countries"),
         )
         if first_year < last_year:  # a one-year dataset has nothing to slide
-            st.slider("Year announced", first_year, last_year, key="f_years")
+            st.slider(_("Year announced"), first_year, last_year, key="f_years")
         st.multiselect(
-            "Purpose",
+            _("Purpose"),
             sorted(choices.purposes),
             key="f_purposes",
-            format_func=code_label,
-            placeholder="All purposes",
+            format_func=lambda code: code_words(code, _style()),
+            placeholder=_("All purposes"),
         )
         st.multiselect(
-            "Status",
+            _("Status"),
             sorted(choices.statuses),
             key="f_statuses",
-            format_func=code_label,
-            placeholder="Any status",
+            format_func=lambda code: code_words(code, _style()),
+            placeholder=_("Any status"),
         )
         c1, c2 = st.columns(2)
         c1.number_input(
-            "Minimum, US$ million",
+            _("Minimum, US$ million"),
             min_value=0.0,
             step=100.0,
             key="f_min_musd",
-            placeholder="No minimum",
-            help="At the announcement-date rate (link parameter min_usd, in US$).",
+            placeholder=_("No minimum"),
+            help=_("At the announcement-date rate (link parameter min_usd, in US$)."),
         )
         c2.number_input(
-            "Maximum, US$ million",
+            _("Maximum, US$ million"),
             min_value=0.0,
             step=100.0,
             key="f_max_musd",
-            placeholder="No maximum",
-            help="At the announcement-date rate (link parameter max_usd, in US$).",
+            placeholder=_("No maximum"),
+            help=_("At the announcement-date rate (link parameter max_usd, in US$)."),
         )
-        st.text_input("Search company, country, notes", key="f_text", max_chars=80)
+        st.text_input(_("Search company, country, notes"), key="f_text", max_chars=80)
 
 
 def _view(dataset: Dataset, chosen: Filter, base_year: int) -> View:
     normalized = get_normalized(dataset, base_year)
     rows = _rows(dataset, chosen, base_year, normalized)
-    description = chosen.describe(normalized, base_year=base_year)
+    description = chosen.describe(normalized, base_year=base_year, style=_style())
     return View(chosen, base_year, normalized, rows, description, dataset=dataset)
 
 

@@ -17,9 +17,11 @@ from charts.html import chart_page
 from charts.images import PRESETS, ImageExportUnavailable, chromium_available, image_bytes
 from charts.snippet import embed_snippet, published_embed_url
 from charts.views import ChartView
-from dashboard import url_state
+from dashboard import language, url_state
 from dashboard.chrome import md_escape
+from dashboard.language import _
 from investments.export import frame_to_csv_bytes
+from investments.i18n import N_
 from investments.links import embed_link, view_link
 
 PUBLISHED_BASE_VARIABLE = "INVESTMENTS_PUBLISHED_BASE_URL"
@@ -40,32 +42,58 @@ def _current_to() -> dt.date:
 
 
 def _image(view: ChartView, fmt: str, preset: str):
+    unavailable = _("Image export is unavailable on this server: {error}")  # read on this run
+
     def build() -> bytes:
         try:
             return image_bytes(view, as_of=_current_to(), fmt=fmt, preset=preset)
         except ImageExportUnavailable as error:
-            return f"Image export is unavailable on this server: {error}".encode()
+            return unavailable.format(error=error).encode()
 
     return build
 
 
+def preset_text(key: str) -> str:
+    """ "Social card (1200 × 675 px)" / "SNS用カード（1200×675px）" (size as PRESETS.file_size)."""
+    preset = PRESETS[key]
+    width = round(preset.width_px * preset.scale)
+    size = (
+        _("{width} px wide").format(width=width)
+        if preset.height_px is None
+        else _("{width} × {height} px").format(
+            width=width, height=round(preset.height_px * preset.scale)
+        )
+    )
+    return _("{label} ({size})").format(label=_(preset.label), size=size)
+
+
+EMBED_TARGETS = {"live app": N_("live app"), "published copy": N_("published copy")}
+
+
 def share_panel(view: ChartView, *, key: str) -> None:
     """Call after the page has written every query parameter: the link copies them all."""
-    st.caption(f"**Chart description:** {md_escape(view.text.alt)}")
+    st.caption(_("**Chart description:** {alt}").format(alt=md_escape(view.text.alt)))
     # Drawn only when asked for: its code blocks and buttons would otherwise load their
     # scripts while the reader is waiting for the chart (0.2-0.3 s, docs/PERFORMANCE.md).
-    if not st.toggle("Share, embed or download this chart", key=f"{key}-share-open"):
+    if not st.toggle(_("Share, embed or download this chart"), key=f"{key}-share-open"):
         return
     base = url_state.base_url()
     query = page_query()
     with st.container(border=True, key=f"{key}-share"):
-        st.markdown("**Link to this view**")
+        link_heading = _("Link to this view")
+        st.markdown(f"**{link_heading}**")
         st.code(view_link(base, view.page, query), language=None, wrap_lines=True)
 
         published = os.environ.get(PUBLISHED_BASE_VARIABLE, "").strip()
         targets = ["live app"] + (["published copy"] if published else [])
         target = (
-            st.radio("Embed from", targets, horizontal=True, key=f"{key}-embed-target")
+            st.radio(
+                _("Embed from"),
+                targets,
+                horizontal=True,
+                key=f"{key}-embed-target",
+                format_func=lambda t: _(EMBED_TARGETS[t]),
+            )
             if published
             else "live app"
         )
@@ -75,7 +103,10 @@ def share_panel(view: ChartView, *, key: str) -> None:
             else embed_link(base, view.page, query)
         )
         st.markdown(
-            "**Embed code** (responsive iframe; the short script lets the chart set its own height)"
+            _(
+                "**Embed code** (responsive iframe; the short script lets the chart set its own "
+                "height)"
+            )
         )
         st.code(
             embed_snippet(src, title=view.text.title, kind=view.kind),
@@ -83,16 +114,16 @@ def share_panel(view: ChartView, *, key: str) -> None:
             wrap_lines=True,
         )
 
-        st.markdown("**Alt text** for the image versions")
+        st.markdown(_("**Alt text** for the image versions"))
         st.code(view.text.alt, language=None, wrap_lines=True)
 
         preset = st.radio(
-            "Image size",
+            _("Image size"),
             list(PRESETS),
-            format_func=lambda k: f"{PRESETS[k].label} ({PRESETS[k].file_size})",
+            format_func=preset_text,
             horizontal=True,
             key=f"{key}-image-size",
-            help="Each size is laid out for its own width: labels and title are wrapped to fit.",
+            help=_("Each size is laid out for its own width: labels and title are wrapped to fit."),
         )
         c1, c2, c3, c4 = st.columns(4)
         images_ok = chromium_available()
@@ -109,10 +140,10 @@ def share_panel(view: ChartView, *, key: str) -> None:
                 disabled=not images_ok,
                 help=None
                 if images_ok
-                else "Needs Chromium on the server; use the chart toolbar's camera.",
+                else _("Needs Chromium on the server; use the chart toolbar's camera."),
             )
         c3.download_button(
-            "Interactive HTML",
+            _("Interactive HTML"),
             data=lambda: chart_page(
                 view.width_variants(),
                 view.text,
@@ -124,10 +155,10 @@ def share_panel(view: ChartView, *, key: str) -> None:
             file_name=f"{view.text.slug}.html",
             mime="text/html",
             key=f"{key}-html",
-            help="One file with the chart, its words and plotly.js: opens offline.",
+            help=_("One file with the chart, its words and plotly.js: opens offline."),
         )
         c4.download_button(
-            "Chart data (CSV)",
+            _("Chart data (CSV)"),
             data=lambda: frame_to_csv_bytes(view.data),  # built on click, not on every run
             file_name=f"{view.text.slug}.csv",
             mime="text/csv",
@@ -146,10 +177,10 @@ def render_embedded(view: ChartView) -> None:
     if view.text.caveats:
         st.markdown(md_escape(view.text.caveats))
     plotly_chart(view.figure, key=f"embed-{view.kind}", alt=view.text.alt)
-    st.caption(
-        f"{md_escape(view.text.credit_line(as_of=_current_to()))} · "
-        f"[Get the data]({view_link(url_state.base_url(), view.page, view.query)})"
-    )
+    credit_line = md_escape(view.text.credit_line(as_of=_current_to()))
+    get_the_data = _("Get the data")
+    data_link = view_link(url_state.base_url(), view.page, view.query | language.in_url())
+    st.caption(f"{credit_line} · [{get_the_data}]({data_link})")
     # Tell the framing page how tall the embed is (see charts.snippet.RESIZER).
     st.html(
         """<script>

@@ -7,6 +7,7 @@ them, and nothing is echoed back except through md_escape.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
@@ -14,10 +15,56 @@ import streamlit as st
 
 from dashboard.chrome import md_escape
 from investments.filters import unknown_key_reason
+from investments.i18n import N_
 from investments.links import PUBLIC_URL_VARIABLE, app_base_url, local_base_url
 
 MAX_SHOWN_CHARS = 40
 _CURRENT_PAGE_PATH = "_current_page_url_path"
+
+# Why a link's value was ignored, as investments.filters and the pages say it in English:
+# marked here so the notice shows them in the reader's language. Reasons that carry a
+# value are matched by pattern and translated with it.
+_REASONS = (
+    N_("not in the data"),
+    N_("it is not in the data"),
+    N_("not an option"),
+    N_("it is not an option"),
+    N_("not an amount in US dollars"),
+    N_("larger than max_usd"),
+    N_("not a measure of this page"),
+    N_("not a setting of this page"),
+    N_("not a language of this site (en, ja)"),
+)
+_REASON_PATTERNS = (
+    (
+        re.compile(r"not a year from (?P<first>\d+) to (?P<last>\d+)"),
+        N_("not a year from {first} to {last}"),
+    ),
+    (re.compile(r"after to=(?P<last>\d+)"), N_("after to={last}")),
+    (re.compile(r"longer than (?P<limit>\d+) characters"), N_("longer than {limit} characters")),
+    (
+        re.compile(r"not a setting of this page \(did you mean (?P<key>[^\s?]+)\?\)"),
+        N_("not a setting of this page (did you mean {key}?)"),
+    ),
+    (re.compile(r"at most (?P<limit>\d+) can be compared"), N_("at most {limit} can be compared")),
+)
+
+
+def reason_text(why: str) -> str:
+    """`why` in the reader's language: English (byte for byte) stays as given, with or
+    without its full stop; a translation is a whole sentence with its own punctuation."""
+    from dashboard.language import _  # dashboard.language imports this module
+
+    stem = why[:-1] if why.endswith(".") else why
+    if not stem:  # gettext("") is the catalogue's header
+        return why
+    for pattern, message in _REASON_PATTERNS:
+        found = pattern.fullmatch(stem)
+        if found:
+            translated = _(message)
+            return why if translated == message else translated.format(**found.groupdict())
+    translated = _(stem)
+    return why if translated == stem else translated
 
 
 def remember_page(url_path: str, *, known: Iterable[str] = ()) -> None:
@@ -30,10 +77,16 @@ def remember_page(url_path: str, *, known: Iterable[str] = ()) -> None:
     ctx = get_script_run_ctx()
     requested = getattr(getattr(ctx, "pages_manager", None), "intended_page_name", None)
     if requested and requested != url_path and requested not in set(known):
-        shown = requested if len(requested) <= MAX_SHOWN_CHARS else requested[:MAX_SHOWN_CHARS] + "…"
+        shown = (
+            requested if len(requested) <= MAX_SHOWN_CHARS else requested[:MAX_SHOWN_CHARS] + "…"
+        )
+        from dashboard.language import _  # dashboard.language imports this module
+
         st.warning(
-            f"There is no page “{md_escape(shown)}”. This is the Overview; the menu at the "
-            "top lists every page.",
+            _(
+                "There is no page “{page}”. This is the Overview; the menu at the top lists "
+                "every page."
+            ).format(page=md_escape(shown)),
             icon=":material/search_off:",
         )
 
@@ -62,10 +115,15 @@ def base_path() -> str:
 
 
 def notice(key: str, value: str, why: str) -> None:
-    """Tell the reader a link value was ignored; key and value are shown as text."""
+    """Tell the reader a link value was ignored; key and value are shown as text, `why`
+    in the reader's language (reason_text)."""
+    from dashboard.language import _  # dashboard.language imports this module
+
     shown = value if len(value) <= MAX_SHOWN_CHARS else value[:MAX_SHOWN_CHARS] + "…"
     st.info(
-        f"Ignored the link's **{md_escape(key)}** value “{md_escape(shown)}”: {why}",
+        _("Ignored the link's **{key}** value “{value}”: {why}").format(
+            key=md_escape(key), value=md_escape(shown), why=reason_text(why)
+        ),
         icon=":material/info:",
     )
 

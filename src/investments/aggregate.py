@@ -10,20 +10,21 @@ from __future__ import annotations
 import pandas as pd
 
 from investments import normalize as n
-from investments.formatting import format_as_announced
 from investments.load import COUNTRY_NAME
 from investments.schema import Col
+from investments.style import EN, Style
 
 
-def country_totals(rows: pd.DataFrame, *, value: str) -> pd.DataFrame:
-    """One row per host country: total of `value`, number of pledges, largest pledge as announced."""
+def country_totals(rows: pd.DataFrame, *, value: str, style: Style = EN) -> pd.DataFrame:
+    """One row per host country: total of `value`, number of pledges, largest pledge as
+    announced (in `style`'s number style)."""
     if rows.empty:
         return pd.DataFrame(columns=[Col.COUNTRY_ISO3, COUNTRY_NAME, "total", "pledges", "largest"])
     largest = rows.sort_values(n.AMOUNT_USD_NOMINAL, ascending=False).drop_duplicates(
         Col.COUNTRY_ISO3
     )
     largest_text = {
-        iso3: format_as_announced(amount, currency, qualifier)
+        iso3: style.as_announced(amount, currency, qualifier)
         for iso3, amount, currency, qualifier in zip(
             largest[Col.COUNTRY_ISO3],
             largest[Col.AMOUNT],

@@ -1,7 +1,9 @@
 """Every chart's words, written once: title, subtitle, units, credit line and alt text.
 
 The app, the downloads (PNG, SVG, HTML, CSV) and the published embeds all take their
-text from here, so a chart says the same thing wherever a reader meets it.
+text from here, so a chart says the same thing wherever a reader meets it. Each function
+takes a Style (investments.style): the words come from the gettext catalogue, numbers and
+names in that language's newsroom style.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from investments.credits import source_credit
-from investments.formatting import country_in_prose
-from investments.scope import DEFAULT_FIGURES, figures_note
+from investments.i18n import N_
+from investments.scope import DEFAULT_FIGURES, FIGURES, figures_note
+from investments.style import EN, Style
 
 
 @dataclass(frozen=True)
@@ -26,18 +29,21 @@ class ChartText:
     slug: str  # file-name stem for downloads and published embeds
     sentence: str = ""  # the quotable finding, shown under the subtitle wherever it is set
     caveats: str = ""  # what the compared figures cover, in words, shown after the sentence
+    lang: str = "en"  # the language the words are in (an HTML page's lang attribute)
 
     def credit_line(self, *, as_of: dt.date) -> str:
         """Source line with the date the data is current to (its latest curation round),
         as baked into images and published pages."""
-        return f"{self.source} Data current to {as_of:%-d %B %Y}."
+        style = Style(self.lang)
+        return style._("{source} Data current to {day}.").format(
+            source=self.source, day=style.date(as_of)
+        )
 
 
-def _years(rows: pd.DataFrame, column: str = "announced_on") -> str:
+def _years(rows: pd.DataFrame, style: Style, column: str = "announced_on") -> str:
     if rows.empty:
-        return "no years"
-    first, last = rows[column].min().year, rows[column].max().year
-    return str(first) if first == last else f"{first}–{last}"
+        return style._("no years")
+    return style.years(rows[column].min().year, rows[column].max().year)
 
 
 def _short(company_name: str) -> str:
@@ -45,19 +51,18 @@ def _short(company_name: str) -> str:
     return company_name.split(" (")[0]
 
 
-def _top_list(items: list[tuple[str, str]]) -> str:
-    parts = [f"{name} ({value})" for name, value in items]
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+def _top_list(items: list[tuple[str, str]], style: Style) -> str:
+    return style.and_list(
+        [style._("{name} ({value})").format(name=name, value=value) for name, value in items]
+    )
 
 
 # A map's title says what it measures: four maps of the same pledges are four stories.
 MAP_TITLES = {
-    "nominal": "Where big tech pledged its money, {years}",
-    "constant": "Where big tech pledged its money, {years}, in {base_year} dollars",
-    "per_capita": "Big-tech pledges per resident of each country, {years}",
-    "share_of_gdp": "Big-tech pledges as a share of each country's GDP, {years}",
+    "nominal": N_("Where big tech pledged its money, {years}"),
+    "constant": N_("Where big tech pledged its money, {years}, in {base_year} dollars"),
+    "per_capita": N_("Big-tech pledges per resident of each country, {years}"),
+    "share_of_gdp": N_("Big-tech pledges as a share of each country's GDP, {years}"),
 }
 
 
@@ -73,38 +78,60 @@ def map_text(
     slug: str,
     figures: str = DEFAULT_FIGURES,
     set_aside_countries: tuple[str, ...] = (),
+    style: Style = EN,
 ) -> ChartText:
     """`totals` from investments.aggregate.country_totals; `value_text(value)` formats one total;
     `set_aside_countries` have only figures the comparable basis does not add."""
-    years = _years(rows)
+    _ = style._
+    years = _years(rows, style)
     per_person = basis in ("per_capita", "share_of_gdp")
     top = [
         (name, value_text(total))
         for name, total in zip(totals["country_name"], totals["total"], strict=True)
     ][:3]
     if totals.empty:
-        alt = f"Map of big-tech investment commitments by country, {years}: no recorded pledge matches this view."
+        alt = _(
+            "Map of big-tech investment commitments by country, {years}: no recorded pledge "
+            "matches this view."
+        ).format(years=years)
     else:
-        alt = (
-            f"Map of big-tech investment commitments by host country, {years}, in {measure}. "
-            f"{_count(len(totals), 'country has', 'countries have')} recorded pledges; the largest are {_top_list(top)}. "
-            "Countries in grey have no recorded pledge."
+        alt = _(
+            "Map of big-tech investment commitments by host country, {years}, in {measure}. "
+            "{countries} recorded pledges; the largest are {largest}. Countries in grey "
+            "have no recorded pledge."
+        ).format(
+            years=years,
+            measure=measure,
+            countries=_countries_have(len(totals), style),
+            largest=_top_list(top, style),
         )
-    alt += f" Totals are {figures_note(figures)}."
+    alt = style.sentences(alt, _("Totals are {note}.").format(note=figures_note(figures, style)))
     if set_aside_countries:
-        alt += (
-            f" {_and_list(list(set_aside_countries))} "
-            f"{'has' if len(set_aside_countries) == 1 else 'have'} only such figures, "
-            "shown in sand colour."
+        alt = style.sentences(
+            alt,
+            (
+                _("{countries} has only such figures, shown in sand colour.")
+                if len(set_aside_countries) == 1
+                else _("{countries} have only such figures, shown in sand colour.")
+            ).format(countries=style.and_list(list(set_aside_countries))),
         )
     return ChartText(
-        title=MAP_TITLES[basis].format(years=years, base_year=base_year),
+        title=_(MAP_TITLES[basis]).format(years=years, base_year=base_year),
         subtitle=description,
-        units=f"Total per host country, {measure}, {figures} figures",
-        source=source_credit(fx=True, world_bank=per_person, figures=figures),
+        units=_("Total per host country, {measure}, {figures}").format(
+            measure=measure, figures=_(FIGURES[figures])
+        ),
+        source=source_credit(fx=True, world_bank=per_person, figures=figures, style=style),
         alt=alt,
         slug=slug,
+        lang=style.lang,
     )
+
+
+def _countries_have(number: int, style: Style) -> str:
+    if style.lang == "en":
+        return _count(number, "country has", "countries have")
+    return style._("{count} countries have").format(count=number)
 
 
 def timeline_text(
@@ -115,49 +142,77 @@ def timeline_text(
     top_rows: list[tuple[str, str]],
     slug: str,
     figures: str = DEFAULT_FIGURES,
+    style: Style = EN,
 ) -> ChartText:
-    years = _years(rows)
+    _ = style._
+    years = _years(rows, style)
     companies = rows["company_name"].nunique() if not rows.empty else 0
     if rows.empty:
-        alt = "Timeline of big-tech investment announcements: none matches this view."
+        alt = _("Timeline of big-tech investment announcements: none matches this view.")
     else:
-        alt = (
-            f"Timeline of {_count(len(rows), 'big-tech investment announcement')} by {_count(companies, 'company', 'companies')}, {years}, "
-            f"with each company's running total in {measure}. The largest announcements are {_top_list(top_rows)}. "
-            f"Amounts are {figures_note(figures)}."
+        alt = _(
+            "Timeline of {announcements} by {companies}, {years}, with each company's "
+            "running total in {measure}. The largest announcements are {largest}. "
+            "Amounts are {note}."
+        ).format(
+            announcements=_counted(len(rows), "big-tech investment announcement", style),
+            companies=_counted(companies, "company", style, "companies"),
+            years=years,
+            measure=measure,
+            largest=_top_list(top_rows, style),
+            note=figures_note(figures, style),
         )
     return ChartText(
-        title=f"When big tech pledged, {years}",
+        title=_("When big tech pledged, {years}").format(years=years),
         subtitle=description,
-        units=f"Dot area and running totals, {measure}, {figures} figures",
-        source=source_credit(fx=True, figures=figures),
+        units=_("Dot area and running totals, {measure}, {figures}").format(
+            measure=measure, figures=_(FIGURES[figures])
+        ),
+        source=source_credit(fx=True, figures=figures, style=style),
         alt=alt,
         slug=slug,
+        lang=style.lang,
     )
+
+
+def _counted(number: int, noun: str, style: Style, plural: str | None = None) -> str:
+    """ "12 big-tech investment announcements" / "12件" (Japanese counts with 件 or 社)."""
+    if style.lang == "en":
+        return _count(number, noun, plural)
+    if noun == "company":
+        return style._("{count} companies").format(count=f"{number:,}")
+    return style.count(number, noun, plural)
 
 
 def _and_list(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def compare_title(items: pd.DataFrame) -> str:
+def compare_title(items: pd.DataFrame, style: Style = EN) -> str:
     """ "Microsoft in Japan (US$2.9 billion) vs Microsoft in Australia (A$5 billion)";
     country totals are named by their country, not by a count of pledges."""
+    _ = style._
     totals = items["item"].astype(str).str.startswith("country:")
     every_company = totals & (items["item"].astype(str).str.count(":") == 1)
     if every_company.all():
-        names = [country_in_prose(c) for c in items["country_name"]]
-        return f"All recorded pledges to {_and_list(names)}, compared"
+        names = [style.country_in_prose(c) for c in items["country_name"]]
+        return _("All recorded pledges to {countries}, compared").format(
+            countries=style.and_list(names)
+        )
 
     def name(company: str, country: str, amount: str, total: bool, everyone: bool) -> str:
-        place = country_in_prose(country)
+        place = style.country_in_prose(country)
         if everyone:
-            return f"All recorded pledges to {place}"
+            return _("All recorded pledges to {country}").format(country=place)
         if total:
-            return f"{_short(company)}'s pledges to {place}"
-        return f"{_short(company)} in {place} ({amount})"
+            return _("{company}'s pledges to {country}").format(
+                company=_short(company), country=place
+            )
+        return _("{company} in {country} ({amount})").format(
+            company=_short(company), country=place, amount=amount
+        )
 
-    return " vs ".join(
+    return _(" vs ").join(
         name(*parts)
         for parts in zip(
             items["company_name"],
@@ -171,18 +226,33 @@ def compare_title(items: pd.DataFrame) -> str:
 
 
 def compare_text(
-    items: pd.DataFrame, *, sentence: str, base_year: int, slug: str, caveats: str = ""
+    items: pd.DataFrame,
+    *,
+    sentence: str,
+    base_year: int,
+    slug: str,
+    caveats: str = "",
+    style: Style = EN,
 ) -> ChartText:
-    labels = " vs ".join(items["label"].tolist())
+    _ = style._
+    labels = _(" vs ").join(items["label"].tolist())
     return ChartText(
-        title=compare_title(items),
+        title=compare_title(items, style),
         subtitle=labels,
-        units=f"US$ at the announcement-date rate, constant {base_year} US$, per person, share of GDP, per year",
-        source=source_credit(fx=True, world_bank=True),
-        alt=f"Bar charts comparing {labels} on five measures. {sentence} {caveats}".strip(),
+        units=_(
+            "US$ at the announcement-date rate, constant {base_year} US$, per person, share "
+            "of GDP, per year"
+        ).format(base_year=base_year),
+        source=source_credit(fx=True, world_bank=True, style=style),
+        alt=style.sentences(
+            _("Bar charts comparing {labels} on five measures.").format(labels=labels),
+            sentence,
+            caveats,
+        ),
         slug=slug,
         sentence=sentence,
         caveats=caveats,
+        lang=style.lang,
     )
 
 
@@ -200,24 +270,41 @@ def country_text(
     top_rows: list[tuple[str, str]],
     slug: str,
     figures: str = DEFAULT_FIGURES,
+    style: Style = EN,
 ) -> ChartText:
-    years = _years(rows)
-    alt = (
-        f"Timeline of {_count(len(rows), 'big-tech pledge')} to {country_in_prose(country)}, {years}, totalling "
-        f"{total_text} ({per_person_text}; {share_text}). "
-        + (
-            f"The largest are {_top_list(top_rows)}."
-            if len(top_rows) > 1
-            else f"It is from {_top_list(top_rows)}."
+    _ = style._
+    years = _years(rows, style)
+    place = style.country_in_prose(country)
+    pledges = _counted(len(rows), "pledge", style)
+    if rows.empty:
+        alt = _("No recorded big-tech pledge to {country}.").format(country=place)
+    else:
+        largest = (
+            _("The largest are {largest}.") if len(top_rows) > 1 else _("It is from {largest}.")
+        ).format(largest=_top_list(top_rows, style))
+        alt = style.sentences(
+            _(
+                "Timeline of {pledges} to {country}, {years}, totalling {total} "
+                "({per_person}; {share})."
+            ).format(
+                pledges=_counted(len(rows), "big-tech pledge", style),
+                country=place,
+                years=years,
+                total=total_text,
+                per_person=per_person_text,
+                share=share_text,
+            ),
+            largest,
+            _("Amounts are {note}.").format(note=figures_note(figures, style)),
         )
-        if not rows.empty
-        else f"No recorded big-tech pledge to {country_in_prose(country)}."
-    ) + (f" Amounts are {figures_note(figures)}." if not rows.empty else "")
     return ChartText(
-        title=f"Big-tech pledges to {country_in_prose(country)}, {years}",
-        subtitle=f"{_count(len(rows), 'pledge')}, latest per lineage · {total_text} in all, {figures} figures",
-        units=f"US$ at the announcement-date rate, {figures} figures",
-        source=source_credit(fx=True, world_bank=True, figures=figures),
+        title=_("Big-tech pledges to {country}, {years}").format(country=place, years=years),
+        subtitle=_("{pledges}, latest per lineage · {total} in all, {figures}").format(
+            pledges=pledges, total=total_text, figures=_(FIGURES[figures])
+        ),
+        units=_("US$ at the announcement-date rate, {figures}").format(figures=_(FIGURES[figures])),
+        source=source_credit(fx=True, world_bank=True, figures=figures, style=style),
         alt=alt,
         slug=slug,
+        lang=style.lang,
     )

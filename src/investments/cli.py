@@ -81,6 +81,18 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _languages(text: str) -> list[str]:
+    from investments.i18n import LANGUAGES
+
+    chosen = [part.strip() for part in text.split(",") if part.strip()]
+    unknown = [lang for lang in chosen if lang not in LANGUAGES]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(
+            f"{', '.join(unknown) or text!r}: languages are {', '.join(LANGUAGES)}"
+        )
+    return chosen
+
+
 def _publish(args: argparse.Namespace) -> int:
     import datetime as dt
 
@@ -95,6 +107,7 @@ def _publish(args: argparse.Namespace) -> int:
         base_year=args.base_year or latest_complete_year(),
         as_of=dataset.package.current_to or dt.date.today(),
         base_url=args.base_url,
+        languages=tuple(args.lang),
     )
     print(f"wrote {len(written)} embeds and index.html to {args.out}", file=sys.stderr)
     return 0
@@ -142,6 +155,14 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("--base-year", type=int, default=None)
     publish.add_argument(
         "--base-url", default="", help="public URL the folder will be served from (for embed code)"
+    )
+    publish.add_argument(
+        "--lang",
+        type=_languages,
+        default=["en"],
+        metavar="LANGS",
+        help="languages to write, comma-separated (default en; e.g. ja or en,ja); "
+        "English at the folder's root, others in a folder named after them",
     )
     publish.set_defaults(run=_publish)
     curate = commands.add_parser(

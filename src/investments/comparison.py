@@ -37,14 +37,22 @@ class Basis:
     unit: str
 
 
-def bases(base_year: int) -> tuple[Basis, ...]:
-    """The numeric bases, in reading order; "as announced" is always shown beside them."""
+def bases(base_year: int, style=None) -> tuple[Basis, ...]:
+    """The numeric bases, in reading order; "as announced" is always shown beside them.
+    Titles in `style`'s language (an investments.style.Style; English without one)."""
+    from investments.style import EN
+
+    _ = (style or EN)._
     return (
-        Basis("nominal", "US$ at the announcement-date rate", "US$"),
-        Basis("constant", f"Constant {base_year} US$ (US CPI-U)", f"{base_year} US$"),
-        Basis("per_capita", "US$ per resident of the host country", "US$ per person"),
-        Basis("share_of_gdp", "Share of the host country's annual GDP", "% of GDP"),
-        Basis("per_year", "US$ per year of the stated period", "US$ per year"),
+        Basis("nominal", _("US$ at the announcement-date rate"), "US$"),
+        Basis(
+            "constant",
+            _("Constant {base_year} US$ (US CPI-U)").format(base_year=base_year),
+            f"{base_year} US$",
+        ),
+        Basis("per_capita", _("US$ per resident of the host country"), "US$ per person"),
+        Basis("share_of_gdp", _("Share of the host country's annual GDP"), "% of GDP"),
+        Basis("per_year", _("US$ per year of the stated period"), "US$ per year"),
     )
 
 
@@ -77,6 +85,8 @@ def _pledge_item(row: pd.Series, base_year: int) -> dict:
             row[Col.AMOUNT], row[Col.CURRENCY], row[Col.AMOUNT_QUALIFIER]
         ),
         "period": format_period(row[Col.PERIOD_START_YEAR], row[Col.PERIOD_END_YEAR]),
+        "period_start_year": row[Col.PERIOD_START_YEAR],
+        "period_end_year": row[Col.PERIOD_END_YEAR],
         "currency": row[Col.CURRENCY],
         "announced_on": row[Col.ANNOUNCED_ON],
         "fx_date": row[n.FX_DATE],
@@ -358,8 +368,11 @@ def _year(value: object) -> str:
     return "not published" if pd.isna(value) else str(int(value))
 
 
-def fx_footnote(item: pd.Series) -> str:
-    """How the item's dollars were computed, with the rate, its date and source."""
+def fx_footnote(item: pd.Series, style=None) -> str:
+    """How the item's dollars were computed, with the rate, its date and source (in
+    `style`'s language; `item` from `in_language` when that is not English)."""
+    if style is not None and style.lang != "en":
+        return _fx_footnote_in(item, style)
     if str(item["item"]).startswith("country:"):
         pledges = f"{item['pledges']} pledge{'s' if item['pledges'] != 1 else ''}"
         return (
@@ -392,6 +405,64 @@ def fx_footnote(item: pd.Series) -> str:
         else "; no World Bank population or GDP for this country"
     )
     return f"{item['label']}: {conversion}{context_text}."
+
+
+def _fx_footnote_in(item: pd.Series, style) -> str:
+    """fx_footnote's receipts, sentence by sentence from the catalogue."""
+    _ = style._
+
+    def year(value: object) -> str:
+        return _("not published") if pd.isna(value) else style.years(int(value), int(value))
+
+    if str(item["item"]).startswith("country:"):
+        return _(
+            "{label}: sum of {pledges} converted at each announcement's own rate; per person "
+            "and share of GDP use the World Bank population ({population_year}) and GDP "
+            "({gdp_year}) of {country}."
+        ).format(
+            label=item["label"],
+            pledges=style.count(int(item["pledges"]), "pledge"),
+            population_year=year(item["population_year"]),
+            gdp_year=year(item["gdp_year"]),
+            country=item["country_name"],
+        )
+    if item["currency"] == "USD":
+        conversion = _("announced in US dollars ({amount}), no conversion").format(
+            amount=item["as_announced"]
+        )
+    else:
+        conversion = _("{amount} × {rate} US$ per {currency} ({source}, {day}) = {usd}").format(
+            amount=item["as_announced"],
+            rate=f"{item['usd_per_local']:.6g}",
+            currency=style.currency(item["currency"]),
+            source=item["fx_source"],
+            day=style.date(item["fx_date"]),
+            usd=style.usd(item["nominal"]),
+        )
+    amount, currency = _shown(item)
+    if currency != "USD" and currency != item["currency"]:
+        conversion = _(
+            "{conversion}; in {currency} at the ECB rates of the same date ({rate} {currency} "
+            "per US$): {amount}"
+        ).format(
+            conversion=conversion,
+            currency=style.currency(currency),
+            rate=f"{item['nominal_display'] / item['nominal']:.6g}",
+            amount=style.usd(amount, currency),
+        )
+    context = []
+    if pd.notna(item["population_year"]):
+        context.append(_("population {year}").format(year=int(item["population_year"])))
+    if pd.notna(item["gdp_year"]):
+        context.append(_("GDP {year}").format(year=int(item["gdp_year"])))
+    context_text = (
+        _("World Bank {years}").format(years=style.and_list(context))
+        if context
+        else _("no World Bank population or GDP for this country")
+    )
+    return _("{label}: {conversion}; {context}.").format(
+        label=item["label"], conversion=conversion, context=context_text
+    )
 
 
 def _figure_name(item: pd.Series, others: pd.DataFrame) -> str:
@@ -449,7 +520,54 @@ def scope_sentences(items: pd.DataFrame) -> list[str]:
     if totals:
         verb = "include" if totals[0][0] == "headline" else "leave out"
         listed = ", ".join(words for _, words in totals)
-        sentences.append(
-            f"The totals {verb} economy-wide and jointly funded figures: {listed}."
-        )
+        sentences.append(f"The totals {verb} economy-wide and jointly funded figures: {listed}.")
     return sentences
+
+
+def in_language(items: pd.DataFrame, style) -> pd.DataFrame:
+    """`resolve`'s items with their reader-facing words (label, names, amount as announced,
+    period, rate) in `style`'s language; numbers and keys unchanged. English is as built."""
+    if style.lang == "en" or items.empty:
+        return items
+    _ = style._
+    rows = []
+    for _index, item in items.iterrows():
+        company = (
+            style.company(item["company"], str(item["company_name"]))
+            if item["company"]
+            else _("All companies")
+        )
+        country = style.country(item["country_iso3"], str(item["country_name"]))
+        words = {"company_name": company, "country_name": country}
+        if str(item["item"]).startswith("country:"):
+            first, _dash, last = str(item["period"]).partition("–")
+            words["period"] = style.years(int(first), int(last or first))
+            words["label"] = _("{company} · {country} · total").format(
+                company=company, country=country
+            )
+            words["as_announced"] = _("{pledges}, latest per lineage").format(
+                pledges=style.count(int(item.get("pledges", 0) or 0), "pledge")
+            )
+            words["fx_hover"] = _("each pledge at its own announcement-date rate")
+        else:
+            words["label"] = f"{company} · {country} · {style.month(item['announced_on'])}"
+            if item["uses_new_money"]:
+                words["as_announced"] = _("{amount} of new money").format(
+                    amount=style.money(item["new_money_amount"], item["currency"])
+                )
+            else:
+                words["as_announced"] = style.as_announced(
+                    item["amount"], item["currency"], item["amount_qualifier"]
+                )
+            words["period"] = style.period(item["period_start_year"], item["period_end_year"])
+            if item["currency"] == "USD":
+                words["fx_hover"] = _("announced in US dollars")
+            else:
+                words["fx_hover"] = _("1 {currency} = {rate} US$ ({source}, {day})").format(
+                    currency=style.currency(item["currency"]),
+                    rate=f"{item['usd_per_local']:.6g}",
+                    source=item["fx_source"],
+                    day=style.date(item["fx_date"]),
+                )
+        rows.append(words)
+    return items.assign(**pd.DataFrame(rows, index=items.index))

@@ -2,22 +2,37 @@
 
 from __future__ import annotations
 
+from investments.i18n import N_
+from investments.scope import FIGURES
+from investments.style import EN, Style
+
 PROJECT_NAME = "Big Tech Investment Tracker"
 DATA_LICENCE = "CC BY 4.0"
-FX_CREDIT = "FX: ECB"
-WORLD_BANK_CREDIT = "population and GDP: World Bank"
+FX_CREDIT = N_("FX: ECB")
+WORLD_BANK_CREDIT = N_("population and GDP: World Bank")
 
 
-def source_credit(*, fx: bool = True, world_bank: bool = False, figures: str = "") -> str:
+def source_credit(
+    *, fx: bool = True, world_bank: bool = False, figures: str = "", style: Style = EN
+) -> str:
     """ "Source: company announcements compiled by … (comparable figures); FX: ECB; ….
-    CC BY 4.0."; `figures` names the basis (investments.scope.FIGURES) where totals show."""
-    basis = f" ({figures} figures)" if figures else ""
-    parts = [f"Source: company announcements compiled by {PROJECT_NAME}{basis}"]
+    CC BY 4.0."; `figures` names the basis (investments.scope.FIGURES) where totals show.
+    In Japanese: "出典：企業発表（Big Tech Investment Tracker集計、比較可能な数字）。為替：…"."""
+    _ = style._
+    if figures:
+        first = _("Source: company announcements compiled by {project} ({figures})").format(
+            project=PROJECT_NAME, figures=_(FIGURES[figures])
+        )
+    else:
+        first = _("Source: company announcements compiled by {project}").format(
+            project=PROJECT_NAME
+        )
+    parts = [first]
     if fx:
-        parts.append(FX_CREDIT)
+        parts.append(_(FX_CREDIT))
     if world_bank:
-        parts.append(WORLD_BANK_CREDIT)
-    return "; ".join(parts) + f". {DATA_LICENCE}."
+        parts.append(_(WORLD_BANK_CREDIT))
+    return _("{credits}. {licence}.").format(credits=_("; ").join(parts), licence=DATA_LICENCE)
 
 
 FIGURES_JA = {"comparable": "比較可能な数字", "headline": "発表どおりの数字"}
@@ -41,7 +56,11 @@ def source_line_ja(
         parts.append("人口・GDP：世界銀行。")
     parts.append(f"{DATA_LICENCE}。")
     if version:
-        day = f"（{current_to.year}年{current_to.month}月{current_to.day}日現在）" if current_to else ""
+        day = (
+            f"（{current_to.year}年{current_to.month}月{current_to.day}日現在）"
+            if current_to
+            else ""
+        )
         parts.append(f"データ版{version}{day}。")
     return "".join(parts)
 

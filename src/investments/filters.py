@@ -19,19 +19,21 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from investments import normalize as n
-from investments.formatting import code_label
+from investments.code_words import code_words
+from investments.i18n import N_
 from investments.lineage import latest_per_lineage, without_counted_parts
 from investments.load import COMPANY_NAME, COUNTRY_NAME, REGION, SUB_REGION, SUBDIVISION_NAME
 from investments.schema import Col
 from investments.scope import DEFAULT_FIGURES, FIGURES, linked_on_basis, on_basis
+from investments.style import EN, Style
 
 BASES: dict[str, str] = {
-    "nominal": "US$ at announcement",
-    "constant": "constant {base_year} US$",
-    "per_capita": "US$ per person",
-    "share_of_gdp": "% of host-country GDP",
+    "nominal": N_("US$ at announcement"),
+    "constant": N_("constant {base_year} US$"),
+    "per_capita": N_("US$ per person"),
+    "share_of_gdp": N_("% of host-country GDP"),
 }
-LINEAGES = {"latest": "latest pledge per lineage", "all": "every announcement"}
+LINEAGES = {"latest": N_("latest pledge per lineage"), "all": N_("every announcement")}
 MAX_TEXT_CHARS = 80
 
 
@@ -45,8 +47,8 @@ def basis_column(basis: str, base_year: int) -> str:
     }[basis]
 
 
-def basis_label(basis: str, base_year: int) -> str:
-    return BASES[basis].format(base_year=base_year)
+def basis_label(basis: str, base_year: int, style: Style = EN) -> str:
+    return style._(BASES[basis]).format(base_year=base_year)
 
 
 @dataclass(frozen=True)
@@ -115,38 +117,56 @@ class Filter:
     # ------------------------------------------------------------ words
 
     def describe(
-        self, normalized: pd.DataFrame, *, base_year: int, default_figures: bool = True
+        self,
+        normalized: pd.DataFrame,
+        *,
+        base_year: int,
+        default_figures: bool = True,
+        style: Style = EN,
     ) -> str:
         """ "Microsoft and Amazon (incl. AWS) · Asia · 2023–2025 · constant 2025 US$ ·
         comparable figures" (without the last part if not `default_figures` and it is the
-        default: file names and published addresses stay as they were before the basis)."""
+        default: file names and published addresses stay as they were before the basis).
+        File names always use the English words (`filename`)."""
+        _ = style._
         parts = []
         if self.companies:
-            parts.append(_and_list(_names(normalized, Col.COMPANY, COMPANY_NAME, self.companies)))
-        if self.countries:
+            names = _names(normalized, Col.COMPANY, COMPANY_NAME, self.companies)
             parts.append(
-                _and_list(_names(normalized, Col.COUNTRY_ISO3, COUNTRY_NAME, self.countries))
+                style.and_list(
+                    [style.company(k, n) for k, n in zip(self.companies, names, strict=True)]
+                )
+            )
+        if self.countries:
+            names = _names(normalized, Col.COUNTRY_ISO3, COUNTRY_NAME, self.countries)
+            parts.append(
+                style.and_list(
+                    [style.country(k, n) for k, n in zip(self.countries, names, strict=True)]
+                )
             )
         if self.regions:
-            parts.append(_and_list(list(self.regions)))
+            parts.append(style.and_list([style.region(r) for r in self.regions]))
         if self.years:
             first, last = self.years
-            parts.append(str(first) if first == last else f"{first}–{last}")
+            parts.append(style.years(first, last))
         if self.purposes:
-            parts.append(_and_list([code_label(p) for p in self.purposes]))
+            parts.append(style.and_list([code_words(p, style) for p in self.purposes]))
         if self.statuses:
-            parts.append(_and_list(list(self.statuses)))
+            statuses = list(self.statuses)
+            if style.lang != "en":  # English names them by their codes, as before
+                statuses = [code_words(s, style) for s in statuses]
+            parts.append(style.and_list(statuses))
         if self.min_usd is not None or self.max_usd is not None:
-            parts.append(_amount_words(self.min_usd, self.max_usd))
+            parts.append(_amount_words(self.min_usd, self.max_usd, style))
         if self.text:
-            parts.append(f"matching “{self.text}”")
+            parts.append(_("matching “{text}”").format(text=self.text))
         if not parts:
-            parts.append("All recorded pledges")
-        parts.append(basis_label(self.basis, self.base_year or base_year))
+            parts.append(_("All recorded pledges"))
+        parts.append(basis_label(self.basis, self.base_year or base_year, style))
         if default_figures or self.figures != DEFAULT_FIGURES:
-            parts.append(FIGURES[self.figures])
+            parts.append(_(FIGURES[self.figures]))
         if not self.latest_only:
-            parts.append(LINEAGES["all"])
+            parts.append(_(LINEAGES["all"]))
         return " · ".join(parts)
 
     def filename(self, normalized: pd.DataFrame, *, base_year: int, suffix: str = ".csv") -> str:
@@ -367,11 +387,12 @@ def _plain(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(value)
 
 
-def _amount_words(minimum: float | None, maximum: float | None) -> str:
-    from investments.formatting import format_money
-
+def _amount_words(minimum: float | None, maximum: float | None, style: Style = EN) -> str:
+    _ = style._
     if minimum is not None and maximum is not None:
-        return f"{format_money(minimum, 'USD')} to {format_money(maximum, 'USD')}"
+        return _("{minimum} to {maximum}").format(
+            minimum=style.money(minimum, "USD"), maximum=style.money(maximum, "USD")
+        )
     if minimum is not None:
-        return f"at least {format_money(minimum, 'USD')}"
-    return f"at most {format_money(maximum, 'USD')}"
+        return _("at least {amount}").format(amount=style.money(minimum, "USD"))
+    return _("at most {amount}").format(amount=style.money(maximum, "USD"))

@@ -113,6 +113,24 @@ REGION_NAME_JA: dict[str, str] = {  # UN M49 regions
     "Asia": "アジア",
     "Europe": "ヨーロッパ",
     "Oceania": "オセアニア",
+    # UN M49 sub-regions
+    "Australia and New Zealand": "オーストラリア・ニュージーランド",
+    "Central Asia": "中央アジア",
+    "Eastern Asia": "東アジア",
+    "Eastern Europe": "東欧",
+    "Latin America and the Caribbean": "中南米・カリブ",
+    "Melanesia": "メラネシア",
+    "Micronesia": "ミクロネシア",
+    "Northern Africa": "北アフリカ",
+    "Northern America": "北米",
+    "Northern Europe": "北欧",
+    "Polynesia": "ポリネシア",
+    "South-eastern Asia": "東南アジア",
+    "Southern Asia": "南アジア",
+    "Southern Europe": "南欧",
+    "Sub-Saharan Africa": "サハラ以南アフリカ",
+    "Western Asia": "西アジア",
+    "Western Europe": "西欧",
 }
 
 
@@ -213,3 +231,19 @@ def country_name_ja(iso3: str) -> str:
 
 def company_name_ja(company: str, english: str = "") -> str:
     return COMPANY_NAME_JA.get(company, english or company)
+
+
+def format_money_short_ja(amount: float, currency: str) -> str:
+    """For labels inside charts, as Japanese charts write them: "6000億ドル", "2.3兆ドル",
+    "29億ドル", "730万ドル" (two significant figures at most, one decimal for 兆)."""
+    if pd.isna(amount):
+        return "–"
+    name = CURRENCY_SUFFIX_JA.get(currency) or currency_name_ja(currency)
+    value = abs(float(amount))
+    sign = "−" if amount < 0 else ""
+    for size, unit in ((1e12, "兆"), (1e8, "億"), (1e4, "万")):
+        if value >= size:
+            number = value / size
+            text = f"{number:.1f}".rstrip("0").rstrip(".") if number < 10 else f"{number:.0f}"
+            return f"{sign}{text}{unit}{name}"
+    return f"{sign}{value:.0f}{name}"

@@ -27,8 +27,8 @@ from investments.lineage import latest_per_lineage, without_counted_parts
 from investments.schema import Col
 
 FIGURES: dict[str, str] = {
-    "comparable": "comparable figures",
-    "headline": "headline figures",
+    "comparable": N_("comparable figures"),
+    "headline": N_("headline figures"),
 }
 DEFAULT_FIGURES = "comparable"
 
@@ -114,14 +114,18 @@ def counted_on_basis(normalized: pd.DataFrame, figures: str) -> pd.DataFrame:
     return without_counted_parts(rows, linked)
 
 
-def figures_note(figures: str) -> str:
-    """One line for a chart's units and alt text: what its figures count."""
+def figures_note(figures: str, style=None) -> str:
+    """One line for a chart's units and alt text: what its figures count (in `style`'s
+    language, an investments.style.Style; English without one)."""
+    from investments.style import EN
+
+    _ = (style or EN)._
     if figures == "headline":
-        return (
+        return _(
             "headline figures as announced, including any economy-wide figures, partners' "
             "or public money and earlier spending"
         )
-    return (
+    return _(
         "comparable figures: each company's own new money, without economy-wide figures "
         "or partners' and public money"
     )

@@ -8,30 +8,41 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from investments.formatting import count_of, format_measure, format_money_short
+from investments.formatting import format_per_person, significant
+from investments.i18n import N_
 from investments.load import COUNTRY_NAME
 from investments.schema import Col
+from investments.style import EN, Style
 from viz.text import plotly_text
 from viz.theme import BORDER_COLOUR, NO_DATA_COLOUR, SEQUENTIAL_SCALE, TEMPLATE_NAME
 
-NO_PLEDGE_LABEL = "No recorded pledge"
-SET_ASIDE_LABEL = "Only headline figures"
+NO_PLEDGE_LABEL = N_("No recorded pledge")
+SET_ASIDE_LABEL = N_("Only headline figures")
 SET_ASIDE_COLOUR = "#E8D9B5"  # pale sand: outside the blue scale, not the grey of no data
 
 
-def value_text(value: float, basis: str) -> str:
-    """A basis value as readers read it: "US$3.18 billion", "US$119 per person", "0.184% of GDP"."""
-    return format_measure(value, basis)
+def value_text(value: float, basis: str, style: Style = EN) -> str:
+    """A basis value as readers read it: "US$3.18 billion", "US$119 per person", "0.184% of
+    GDP" (in Japanese "31億8000万ドル", "1人当たり119ドル", "GDPの0.184%")."""
+    return style.measure(value, basis)
 
 
-def tick_text(value: float, basis: str) -> str:
+def tick_text(value: float, basis: str, style: Style = EN) -> str:
     """A colour-bar tick as short as a phone needs: "US$10bn", "US$0.10", "0.5%"."""
     if basis in ("nominal", "constant"):
-        return format_money_short(value, "USD")
-    return value_text(value, basis).replace(" per person", "").replace(" of GDP", "")
+        return style.money_short(value, "USD")
+    if basis == "per_capita":
+        return (
+            style.usd(value)
+            if style.lang != "en"
+            else format_per_person(value).replace(" per person", "")
+        )
+    return f"{significant(value)}%"
 
 
-def _log_ticks(low: float, high: float, basis: str) -> tuple[list[float], list[str]]:
+def _log_ticks(
+    low: float, high: float, basis: str, style: Style = EN
+) -> tuple[list[float], list[str]]:
     """Colour-bar ticks at powers of ten (and 2, 5 × when the range is short), in the basis' units."""
     ticks, labels = [], []
     decades = range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)
@@ -42,7 +53,7 @@ def _log_ticks(low: float, high: float, basis: str) -> tuple[list[float], list[s
             value = mantissa * 10**exponent
             if low <= value <= high:
                 ticks.append(math.log10(value))
-                labels.append(tick_text(value, basis))
+                labels.append(tick_text(value, basis, style))
     return ticks, labels
 
 
@@ -54,6 +65,7 @@ def country_totals_map(
     width_px: int | None = None,
     height_px: int | None = None,
     set_aside: pd.DataFrame | None = None,
+    style: Style = EN,
 ) -> go.Figure:
     """Countries shaded by their total on `basis` (log colour scale); grey: no recorded pledge.
 
@@ -70,8 +82,8 @@ def country_totals_map(
     customdata = [
         [
             plotly_text(name),
-            value_text(total, basis),
-            count_of(int(count), "pledge"),
+            value_text(total, basis, style),
+            style.count(int(count), "pledge"),
             plotly_text(largest),
         ]
         for name, total, count, largest in zip(
@@ -92,10 +104,10 @@ def country_totals_map(
         if high / low < 10:  # too narrow for decades: label the ends
             colorbar.update(
                 tickvals=[math.log10(low), math.log10(high)],
-                ticktext=[tick_text(low, basis), tick_text(high, basis)],
+                ticktext=[tick_text(low, basis, style), tick_text(high, basis, style)],
             )
         else:
-            tickvals, ticktext = _log_ticks(low, high, basis)
+            tickvals, ticktext = _log_ticks(low, high, basis, style)
             colorbar.update(tickvals=tickvals, ticktext=ticktext)
     fig = go.Figure(
         go.Choropleth(
@@ -109,7 +121,11 @@ def country_totals_map(
             customdata=customdata,
             hovertemplate=(
                 "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]}"
-                "<br>Largest as announced: %{customdata[3]}<extra></extra>"
+                "<br>"
+                + plotly_text(style._("Largest as announced: {amount}")).format(
+                    amount="%{customdata[3]}"
+                )
+                + "<extra></extra>"
             ),
             name="",
         )
@@ -132,9 +148,9 @@ def country_totals_map(
                 name="",
             )
         )
-        fig.add_trace(_legend_key(SET_ASIDE_LABEL, SET_ASIDE_COLOUR))
+        fig.add_trace(_legend_key(style._(SET_ASIDE_LABEL), SET_ASIDE_COLOUR))
     # A legend entry for the grey countries, as Our World in Data labels missing data.
-    fig.add_trace(_legend_key(NO_PLEDGE_LABEL, NO_DATA_COLOUR))
+    fig.add_trace(_legend_key(style._(NO_PLEDGE_LABEL), NO_DATA_COLOUR))
     fig.update_geos(
         projection_type="natural earth",
         showframe=False,

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from investments.comparison import Basis
-from investments.formatting import format_measure
+from investments.style import EN, Style
 from viz.text import plotly_text
 from viz.text_width import text_width_px, wrap_px
 from viz.theme import (
@@ -45,16 +45,20 @@ VALUE_PAD_PX = 8  # between a value and the end of its bar, inside or out
 MIN_TEXT_CONTRAST = 4.5  # WCAG AA for text of this size
 
 
-def _value_text(basis: Basis, value: float, currency: str) -> str:
+def _value_text(basis: Basis, value: float, currency: str, style: Style = EN) -> str:
     if pd.isna(value):
-        return "not available"
-    text = format_measure(value, "nominal" if basis.key == "per_year" else basis.key, currency)
-    return f"{text} a year" if basis.key == "per_year" else text
+        return style._("not available")
+    text = style.measure(value, "nominal" if basis.key == "per_year" else basis.key, currency)
+    return style._("{amount} a year").format(amount=text) if basis.key == "per_year" else text
 
 
-def _panel_title(basis: Basis, currency: str) -> str:
+def _panel_title(basis: Basis, currency: str, style: Style = EN) -> str:
     if currency != "USD" and basis.key in _DISPLAY_COLUMN:
-        return basis.title.replace("US$", f"{currency}, converted from US$", 1)
+        if style.lang == "en":
+            return basis.title.replace("US$", f"{currency}, converted from US$", 1)
+        return style._("{title}, shown in {currency}").format(
+            title=basis.title, currency=style.currency(currency)
+        )
     return basis.title
 
 
@@ -132,6 +136,7 @@ def comparison_small_multiples(
     width_px: int | None = None,
     announced_in: str = "first",
     bar_px: int = BAR_PX,
+    style: Style = EN,
 ) -> go.Figure:
     """One horizontal bar panel per basis; each bar named above, its value at its end.
 
@@ -147,11 +152,14 @@ def comparison_small_multiples(
     title_line_px = PANEL_TITLE_PX * LINE_HEIGHT
 
     names = [
-        wrap_px(str(label), width_px=plot_px, size_px=LABEL_PX, bold=True) for label in items["label"]
+        wrap_px(str(label), width_px=plot_px, size_px=LABEL_PX, bold=True)
+        for label in items["label"]
     ]
     panels = []  # (basis, title lines, label lines per item, height px)
     for number, basis in enumerate(bases):
-        title = wrap_px(_panel_title(basis, currency), width_px=plot_px, size_px=PANEL_TITLE_PX)
+        title = wrap_px(
+            _panel_title(basis, currency, style), width_px=plot_px, size_px=PANEL_TITLE_PX
+        )
         labels = []
         for lines, announced in zip(names, items["as_announced"], strict=True):
             shown = [f"<b>{plotly_text(line)}</b>" for line in lines]
@@ -159,7 +167,9 @@ def comparison_small_multiples(
                 shown += [
                     f"<span style='color:{MUTED_COLOUR}'>{plotly_text(line)}</span>"
                     for line in wrap_px(
-                        f"as announced: {announced}", width_px=plot_px, size_px=LABEL_PX
+                        style._("as announced: {amount}").format(amount=announced),
+                        width_px=plot_px,
+                        size_px=LABEL_PX,
                     )
                 ]
             labels.append(shown)
@@ -189,7 +199,7 @@ def comparison_small_multiples(
         column = _DISPLAY_COLUMN.get(basis.key, basis.key) if currency != "USD" else basis.key
         shown_currency = currency if column.endswith("_display") else "USD"
         values = items[column].astype("float64")
-        texts = [_value_text(basis, v, shown_currency) for v in values]
+        texts = [_value_text(basis, v, shown_currency, style) for v in values]
         largest = values.max()
         largest = largest if pd.notna(largest) and largest > 0 else 1.0
         fractions = [float(v) / largest if pd.notna(v) and v > 0 else 0.0 for v in values]
@@ -225,7 +235,10 @@ def comparison_small_multiples(
             )
             y += slot
         hover = [
-            f"<b>{label}</b><br>{text}<br>As announced: {announced}<br>Rate: {fx}"
+            f"<b>{label}</b><br>{text}<br>"
+            + plotly_text(style._("As announced: {amount}")).format(amount=announced)
+            + "<br>"
+            + plotly_text(style._("Rate: {rate}")).format(rate=fx)
             for label, text, announced, fx in zip(
                 items["label"].map(plotly_text),
                 texts,
@@ -281,11 +294,14 @@ def fit_comparison(
     colours: list[str],
     width_px: int,
     height_px: int | None = None,
+    style: Style = EN,
 ) -> go.Figure:
     """The small multiples for `width_px`, with as many panels as fit in `height_px`
     (dropping the least telling first, keeping the reading order); at least one, then
     without the "as announced" line if that is what it takes."""
-    figure = comparison_small_multiples(items, bases=bases, colours=colours, width_px=width_px)
+    figure = comparison_small_multiples(
+        items, bases=bases, colours=colours, width_px=width_px, style=style
+    )
     if height_px is None or figure.layout.height <= height_px:
         return figure
     ranked = sorted(
@@ -298,6 +314,7 @@ def fit_comparison(
             bases=tuple(b for b in bases if b.key in kept),
             colours=colours,
             width_px=width_px,
+            style=style,
         )
         if figure.layout.height <= height_px:
             return figure
@@ -308,4 +325,5 @@ def fit_comparison(
         width_px=width_px,
         announced_in="none",
         bar_px=BAR_PX * 3 // 4,
+        style=style,
     )

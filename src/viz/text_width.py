@@ -54,14 +54,41 @@ def text_width_px(text: str, *, size_px: float, bold: bool = False) -> float:
 
 
 def wrap_px(text: str, *, width_px: float, size_px: float, bold: bool = False) -> list[str]:
-    """Break `text` at spaces into lines no wider than `width_px` (a longer word keeps its
-    own line: it is never cut)."""
+    """Break `text` into lines no wider than `width_px`: at spaces, and between Chinese or
+    Japanese characters (which have no spaces), never before a closing mark such as "。"
+    or "）" nor after an opening one such as "（". A longer word keeps its own line: it is
+    never cut."""
     lines: list[str] = []
-    for word in text.split():
-        if lines and text_width_px(
-            lines[-1] + " " + word, size_px=size_px, bold=bold
-        ) <= width_px:
-            lines[-1] += " " + word
+    for glue, piece in _pieces(text):
+        if (
+            lines
+            and text_width_px(lines[-1] + glue + piece, size_px=size_px, bold=bold) <= width_px
+        ):
+            lines[-1] += glue + piece
         else:
-            lines.append(word)
+            lines.append(piece)
     return lines or [""]
+
+
+_WIDE = re.compile(
+    r"[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]|[^\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]+"
+)
+# Japanese line-breaking rules (kinsoku): marks that may not start or end a line.
+_NO_LINE_START = set("。、，．・：；？！）」』】〕〉》ー〜ゃゅょっぁぃぅぇぉァィゥェォャュョッ％%")
+_NO_LINE_END = set("（「『【〔〈《")
+
+
+def _pieces(text: str) -> list[tuple[str, str]]:
+    """(glue, piece) pairs a line may break between: glue is " " where the text had a
+    space, "" between two characters of a script written without spaces."""
+    pieces: list[tuple[str, str]] = []
+    for word in text.split():
+        units = _WIDE.findall(word)
+        merged: list[str] = []
+        for unit in units:
+            if merged and (unit[0] in _NO_LINE_START or merged[-1][-1] in _NO_LINE_END):
+                merged[-1] += unit
+            else:
+                merged.append(unit)
+        pieces.extend((" " if i == 0 else "", unit) for i, unit in enumerate(merged))
+    return pieces

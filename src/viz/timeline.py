@@ -17,9 +17,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from investments.formatting import format_as_announced, format_money_short, format_period
+from investments.i18n import N_
 from investments.load import COMPANY_NAME, COUNTRY_NAME
 from investments.schema import Col
+from investments.style import EN, Style
 from viz.choropleth import value_text
 from viz.text import plotly_text
 from viz.text_width import text_width_px
@@ -186,7 +187,9 @@ def place_labels(
     return kept
 
 
-def money_ticks(largest: float, *, count: int = 4) -> tuple[list[float], list[str]]:
+def money_ticks(
+    largest: float, *, count: int = 4, style: Style = EN
+) -> tuple[list[float], list[str]]:
     """Round tick values from 0 past `largest`, labelled as chart labels are ("US$500bn")."""
     if not largest or largest <= 0 or not np.isfinite(largest):
         return [0.0], ["0"]
@@ -194,16 +197,16 @@ def money_ticks(largest: float, *, count: int = 4) -> tuple[list[float], list[st
     magnitude = 10 ** np.floor(np.log10(rough))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= rough)
     values = [float(step * i) for i in range(int(np.ceil(largest / step)) + 1)]
-    return values, ["0"] + [format_money_short(v, "USD") for v in values[1:]]
+    return values, ["0"] + [style.money_short(v, "USD") for v in values[1:]]
 
 
-def _hover_rows(rows: pd.DataFrame, value: str, basis: str) -> list[list[str]]:
+def _hover_rows(rows: pd.DataFrame, value: str, basis: str, style: Style) -> list[list[str]]:
     return [
         [
             plotly_text(country),
-            plotly_text(format_as_announced(amount, currency, qualifier)),
-            value_text(shown, basis),
-            plotly_text(format_period(start, end)),
+            plotly_text(style.as_announced(amount, currency, qualifier)),
+            value_text(shown, basis, style),
+            plotly_text(style.period(start, end)),
             plotly_text(publisher),
         ]
         for country, amount, currency, qualifier, shown, start, end, publisher in zip(
@@ -220,9 +223,11 @@ def _hover_rows(rows: pd.DataFrame, value: str, basis: str) -> list[list[str]]:
     ]
 
 
-def _label_texts(country: str, amount: float, basis: str, *, with_country: bool) -> tuple[str, ...]:
+def _label_texts(
+    country: str, amount: float, basis: str, *, with_country: bool, style: Style = EN
+) -> tuple[str, ...]:
     """A label's forms: "Japan US$2.9bn", then "Japan<br>US$2.9bn" (escaped for plotly)."""
-    money = format_money_short(amount, "USD") if basis in ("nominal", "constant") else ""
+    money = style.money_short(amount, "USD") if basis in ("nominal", "constant") else ""
     parts = [plotly_text(p) for p in (country if with_country else "", money) if p]
     return (" ".join(parts), "<br>".join(parts)) if len(parts) == 2 else (" ".join(parts),)
 
@@ -240,6 +245,7 @@ def pledge_timeline(
     slider: bool = True,
     cumulative: bool = True,
     row_px: int = ROW_PX,
+    style: Style = EN,
 ) -> go.Figure:
     """Top: one dot per announcement on its date, a row per company, area ∝ amount on the
     basis, the largest labelled where they fit; restatements joined to what they restate
@@ -265,8 +271,11 @@ def pledge_timeline(
     ]
 
     tick_values, tick_labels = money_ticks(
-        max(values[rows[COMPANY_NAME] == c].clip(lower=0).sum() for c in companies)
+        max(values[rows[COMPANY_NAME] == c].clip(lower=0).sum() for c in companies),
+        style=style,
     )
+    each_title = style._("Each announcement (dot area ∝ amount)")
+    day_format = "%Y年%-m月%-d日" if style.lang == "ja" else "%d %b %Y"
 
     # Horizontal geometry: the left margin fits the longest row name or total's tick.
     figure_px = width_px or NARROWEST_FIGURE_PX
@@ -326,16 +335,18 @@ def pledge_timeline(
             y_px=y_px(rows.at[index, COMPANY_NAME]),
             radius_px=radius_px(values[index]),
             texts=_label_texts(
-                rows.at[index, COUNTRY_NAME], values[index], basis, with_country=label_country
+                rows.at[index, COUNTRY_NAME],
+                values[index],
+                basis,
+                with_country=label_country,
+                style=style,
             ),
         )
         for index in values.dropna().sort_values(ascending=False).index[:CANDIDATES]
     ]
     title_box = Box(
         SIDE_PAD_PX - left_px,
-        SIDE_PAD_PX
-        + text_width_px("Each announcement (dot area ∝ amount)", size_px=TITLE_PX)
-        - left_px,
+        SIDE_PAD_PX + text_width_px(each_title, size_px=TITLE_PX) - left_px,
         -TITLE_BAND_PX,
         0,
     )
@@ -355,7 +366,7 @@ def pledge_timeline(
                 y=ys,
                 mode="lines",
                 line={"color": "#9AA5B1", "width": 1.5, "dash": "dot"},
-                name="Restates an earlier pledge",
+                name=style._("Restates an earlier pledge"),
                 hoverinfo="skip",
                 showlegend=True,
             )
@@ -382,11 +393,23 @@ def pledge_timeline(
                     "opacity": 0.75,
                     "line": {"color": "white", "width": 1},
                 },
-                customdata=_hover_rows(mine, value, basis),
+                customdata=_hover_rows(mine, value, basis, style),
                 hovertemplate=(
-                    "<b>%{customdata[0]}</b> · %{x|%d %b %Y}<br>As announced: %{customdata[1]}"
-                    "<br>%{customdata[2]}<br>Period: %{customdata[3]}<br>Source: %{customdata[4]}"
-                    f"<extra>{plotly_text(company)}</extra>"
+                    f"<b>%{{customdata[0]}}</b> · %{{x|{day_format}}}<br>"
+                    + "<br>".join(
+                        (
+                            plotly_text(style._("As announced: {amount}")),
+                            "{converted}",
+                            plotly_text(style._("Period: {period}")),
+                            plotly_text(style._("Source: {source}")),
+                        )
+                    ).format(
+                        amount="%{customdata[1]}",
+                        converted="%{customdata[2]}",
+                        period="%{customdata[3]}",
+                        source="%{customdata[4]}",
+                    )
+                    + f"<extra>{plotly_text(company)}</extra>"
                 ),
                 cliponaxis=False,
             )
@@ -406,14 +429,14 @@ def pledge_timeline(
                     showlegend=False,
                     xaxis="x2",
                     yaxis="y2",
-                    hovertemplate=f"{plotly_text(company)}<br>%{{x|%d %b %Y}}: %{{customdata}}<extra></extra>",
-                    customdata=[value_text(v, basis) for v in [*running, running.iloc[-1]]],
+                    hovertemplate=f"{plotly_text(company)}<br>%{{x|{day_format}}}: %{{customdata}}<extra></extra>",
+                    customdata=[value_text(v, basis, style) for v in [*running, running.iloc[-1]]],
                 )
             )
 
     annotations = [
         {
-            "text": "Each announcement (dot area ∝ amount)",
+            "text": each_title,
             "xref": "paper",
             "yref": "paper",
             "x": 0,
@@ -462,7 +485,9 @@ def pledge_timeline(
         annotations.append(
             {
                 **annotations[0],
-                "text": plotly_text(f"Running total, {value_label}"),
+                "text": plotly_text(
+                    style._("Running total, {measure}").format(measure=value_label)
+                ),
                 "y": 1 - (cumulative_top - TITLE_BAND_PX) / plot_height_px,
             }
         )
@@ -482,6 +507,8 @@ def pledge_timeline(
             "fixedrange": True,
             "anchor": "x2",
         }
+    if style.lang == "ja":  # plotly's own date ticks are English ("Jan 2024")
+        layout[bottom_axis]["tickformatstops"] = JA_DATE_TICKS
     if slider:
         layout[bottom_axis]["rangeslider"] = {
             "visible": True,
@@ -526,14 +553,23 @@ def fit_timeline(
     fits = max(int((height_px - fixed_px - 1) // MIN_ROW_PX), 2)
     if count > fits:  # the smallest companies share one row, named as such
         rows, count = _others_merged(rows, options["value"], keep=fits - 1), fits
-        options = {**options, "colours": {**options["colours"], OTHERS_ROW: OTHER_COLOUR}}
+        others = Style(options.get("style", EN).lang)._(OTHERS_ROW)
+        rows = rows.assign(**{COMPANY_NAME: rows[COMPANY_NAME].replace(OTHERS_ROW, others)})
+        options = {**options, "colours": {**options["colours"], others: OTHER_COLOUR}}
     row_px = max(MIN_ROW_PX, int((height_px - fixed_px - 1) // count))
     return pledge_timeline(
         rows, width_px=width_px, slider=not still, cumulative=False, row_px=row_px, **options
     )
 
 
-OTHERS_ROW = "Other companies"
+OTHERS_ROW = N_("Other companies")
+
+# Date ticks as Japanese charts write them: "2024年", "2024年4月", "4月10日".
+JA_DATE_TICKS = [
+    {"dtickrange": [None, 86_400_000 * 27], "value": "%-m月%-d日"},
+    {"dtickrange": [86_400_000 * 27, "M11"], "value": "%Y年%-m月"},
+    {"dtickrange": ["M12", None], "value": "%Y年"},
+]
 
 
 def _others_merged(rows: pd.DataFrame, value: str, *, keep: int) -> pd.DataFrame:
