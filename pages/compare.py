@@ -8,6 +8,7 @@ from dashboard.chrome import cached, credit, is_embedded, md_escape, plotly_char
 from dashboard.data import display_per_usd, get_dataset, get_normalized
 from dashboard.figures_ui import figures_from_url, figures_switch
 from dashboard.language import _
+from dashboard.provenance_panel import commitment_words
 from dashboard.share import render_embedded, share_panel
 from investments.comparison import (
     DEFAULT_ITEMS,
@@ -24,7 +25,6 @@ from investments.fx import currencies_on
 from investments.lineage import counted
 from investments.load import COMPANY_NAME, COUNTRY_NAME
 from investments.prices import CPI_SOURCE, latest_complete_year, price_level
-from investments.provenance import commitment_phrases
 from investments.schema import Col
 from investments.scope import DEFAULT_FIGURES, figures_note, set_aside
 from investments.style import style_for, with_names
@@ -260,9 +260,9 @@ st.subheader(_("As announced"))
 with_money = cached(
     "compare-with-money",
     dataset,
-    (tuple(selected),),
+    (tuple(selected), lang),
     lambda: [
-        ", ".join(commitment_phrases(item, dataset.commitments))
+        _(", ").join(commitment_words(item, dataset.commitments))
         if not str(item).startswith("country:")
         else ""
         for item in items["item"]

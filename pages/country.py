@@ -8,7 +8,7 @@ from dashboard.chrome import cached, credit, is_embedded, md_escape, plotly_char
 from dashboard.data import get_dataset, get_normalized
 from dashboard.figures_ui import figures_from_url, figures_switch
 from dashboard.language import _
-from dashboard.provenance_panel import _commitments, pick_and_show
+from dashboard.provenance_panel import commitment_words, pick_and_show
 from dashboard.share import render_embedded, share_panel
 from dashboard.tables import announcements_table
 from investments import normalize as n
@@ -143,7 +143,7 @@ with_money = [
     _("{company} ({amount}): {what}").format(
         company=language.company(key, company),
         amount=language.as_announced(amount, currency, qualifier),
-        what=("、" if language.current() == "ja" else ", ").join(phrases),
+        what=_(", ").join(phrases),
     )
     for key, company, amount, currency, qualifier, phrases in zip(
         rows[Col.COMPANY],
@@ -151,7 +151,7 @@ with_money = [
         rows[Col.AMOUNT],
         rows[Col.CURRENCY],
         rows[Col.AMOUNT_QUALIFIER],
-        (_commitments(pledge_id, dataset.commitments) for pledge_id in rows[Col.ID]),
+        (commitment_words(pledge_id, dataset.commitments) for pledge_id in rows[Col.ID]),
         strict=True,
     )
     if phrases

@@ -43,17 +43,19 @@ st.title(_("Where the pledges go"))
 basis = view.filter.basis
 st.markdown(f"**{md_escape(chart.text.units)}**")
 summing = (
-    " " + _("Per-person and share-of-GDP totals add each pledge's own figure.")
+    _("Per-person and share-of-GDP totals add each pledge's own figure.")
     if basis in ("per_capita", "share_of_gdp")
     else ""
 )
 st.caption(
-    _("{description} · {pledges} pledges in {countries} countries.").format(
-        description=md_escape(view.description),
-        pledges=f"{len(view.rows):,}",
-        countries=len(chart.data),
+    language.style().sentences(
+        _("{description} · {pledges} pledges in {countries} countries.").format(
+            description=md_escape(view.description),
+            pledges=f"{len(view.rows):,}",
+            countries=len(chart.data),
+        ),
+        summing,
     )
-    + summing
 )
 event = plotly_chart(chart.figure, key="map-chart", alt=chart.text.alt, on_select="rerun")
 figures_switch(view.filter.figures, view.set_aside, key="map")

@@ -9,8 +9,7 @@ from dashboard.chrome import cached, credit, link_target, md_escape, plotly_char
 from dashboard.data import get_dataset, get_normalized
 from dashboard.figures_ui import figures_from_url, figures_switch
 from dashboard.language import _, usd
-from investments.formatting import count_of, country_in_prose
-from investments.ja_style import region_name_ja
+from investments.formatting import count_of
 from investments.overview import overview
 from investments.prices import latest_complete_year
 from investments.schema import Col
@@ -40,11 +39,14 @@ key_of = dict(zip(dataset.companies["display_name"], dataset.companies["company"
 
 def pledge_line(row) -> str:
     """ "Apple in the United States, 24 Feb 2025" / "アップル・米国、2025年2月24日"."""
-    who = language.company(row[Col.COMPANY], row["company_name"])
-    where = language.country(row[Col.COUNTRY_ISO3], country_in_prose(row["country_name"]))
-    if language.current() == "ja":
-        return f"{who}・{where}、{language.date(row[Col.ANNOUNCED_ON])}"
-    return f"{who} in {where}, {row[Col.ANNOUNCED_ON]:%-d %b %Y}"
+    style = language.style()
+    return _("{company} in {country}, {day}").format(
+        company=style.company(row[Col.COMPANY], row["company_name"]),
+        country=style.country_in_prose(
+            style.country(row[Col.COUNTRY_ISO3], str(row["country_name"]))
+        ),
+        day=style.short_date(row[Col.ANNOUNCED_ON]),
+    )
 
 
 def company_label(name: str) -> str:
@@ -52,13 +54,13 @@ def company_label(name: str) -> str:
     if name in key_of:
         return language.company(key_of[name], name)
     others = re.fullmatch(r"(\d+) other companies", name)
-    if others and language.current() == "ja":
-        return f"その他{others.group(1)}社"
+    if others:
+        return _("{count} other companies").format(count=others.group(1))
     return name
 
 
 def region_label(name: str) -> str:
-    return region_name_ja(name) if language.current() == "ja" else name
+    return language.style().region(name)
 
 
 def money_bars(key: str, totals, *, label, colours: list[str], alt: str) -> None:
@@ -79,9 +81,15 @@ def money_bars(key: str, totals, *, label, colours: list[str], alt: str) -> None
             ),
         ),
         key=key,
-        alt=f"{alt} "
-        + "; ".join(f"{n} {usd(v)}" for n, v in zip(names, totals["total_usd"], strict=True))
-        + ".",
+        alt=language.style().sentences(
+            alt,
+            _("{items}.").format(
+                items=_("; ").join(
+                    _("{name} {amount}").format(name=n, amount=usd(v))
+                    for n, v in zip(names, totals["total_usd"], strict=True)
+                )
+            ),
+        ),
     )
 
 
@@ -90,13 +98,14 @@ c1, c2, c3 = st.columns(3)
 c1.metric(
     _("Pledged since {year}").format(year=f"{story.first_announced:%Y}"),
     usd(story.total_usd),
-    help=_(
-        "{pledges} in US dollars at each announcement's exchange rate; a restated or raised "
-        "pledge counts once, at its latest amount, and a state's share of a national pledge "
-        "is not added again."
-    ).format(pledges=language.count(story.pledges, "pledge"))
-    + " "
-    + _(FIGURES_HELP),
+    help=language.style().sentences(
+        _(
+            "{pledges} in US dollars at each announcement's exchange rate; a restated or "
+            "raised pledge counts once, at its latest amount, and a state's share of a "
+            "national pledge is not added again."
+        ).format(pledges=language.count(story.pledges, "pledge")),
+        _(FIGURES_HELP),
+    ),
     border=True,
 )
 c2.metric(
@@ -184,22 +193,29 @@ st.page_link(
 
 # 5. What the tracker holds.
 st.header(_("What the tracker holds"))
-if language.current() == "ja":
-    holds = (
-        f"{story.companies}社による{story.countries}か国への発表{story.announcements:,}件"
-        f"（{story.first_announced.year}年{story.first_announced.month}月〜"
-        f"{story.last_announced.year}年{story.last_announced.month}月）。"
-        "いずれも出典と金額を記した原文を付けています。"
-    )
+style = language.style()
+if style.lang == language.DEFAULT_LANGUAGE:
+    counts = {
+        "announcements": count_of(story.announcements, "announcement"),
+        "companies": count_of(story.companies, "company", "companies"),
+        "countries": count_of(story.countries, "country", "countries"),
+        "first": f"{story.first_announced:%B %Y}",
+        "last": f"{story.last_announced:%B %Y}",
+    }
 else:
-    holds = (
-        f"{count_of(story.announcements, 'announcement')} by "
-        f"{count_of(story.companies, 'company', 'companies')} in "
-        f"{count_of(story.countries, 'country', 'countries')}, {story.first_announced:%B %Y} to "
-        f"{story.last_announced:%B %Y}; each with its source and the sentence that states the "
-        "amount."
-    )
-st.markdown(holds)
+    counts = {
+        "announcements": style.count(story.announcements, "announcement"),
+        "companies": _("{count} companies").format(count=story.companies),
+        "countries": _("{count} countries").format(count=story.countries),
+        "first": style.month(story.first_announced),
+        "last": style.month(story.last_announced),
+    }
+st.markdown(
+    _(
+        "{announcements} by {companies} in {countries}, {first} to {last}; each with its "
+        "source and the sentence that states the amount."
+    ).format(**counts)
+)
 credit(dataset, fx=True, figures=figures)
 st.page_link(
     "pages/explore.py",

@@ -42,15 +42,15 @@ if is_embedded():
 st.title(_("When the pledges were made"))
 st.markdown(f"**{md_escape(chart.text.units)}**")
 st.caption(
-    _(
-        "{description} · {announcements} announcements. Hover a dot for the amount as "
-        "announced, converted, its period and source; drag the slider under the lower chart "
-        "to zoom in time."
-    ).format(description=md_escape(view.description), announcements=f"{len(view.rows):,}")
-    + (
-        " " + _("Dotted lines join a restatement to the pledge it restates.")
+    language.style().sentences(
+        _(
+            "{description} · {announcements} announcements. Hover a dot for the amount as "
+            "announced, converted, its period and source; drag the slider under the lower "
+            "chart to zoom in time."
+        ).format(description=md_escape(view.description), announcements=f"{len(view.rows):,}"),
+        _("Dotted lines join a restatement to the pledge it restates.")
         if not view.filter.latest_only
-        else ""
+        else "",
     )
 )
 plotly_chart(chart.figure, key="timeline-chart", alt=chart.text.alt)

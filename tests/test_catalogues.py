@@ -87,7 +87,28 @@ def test_compare_says_japan_versus_australia_in_japanese():
         {"items": "microsoft-jpn-2024-04,microsoft-aus-2023-10", "lang": "ja"},
     )
     assert not at.exception
-    assert at.title[0].value == "投資表明を比べる"
+    assert at.title[0].value == "投資表明の比較"
     text = " ".join(m.value for m in at.markdown).replace("\\", "")
     assert "マイクロソフトのオーストラリアへの50億豪ドル（2023年10月24日のレートで約" in text
     assert "日本への29億ドルの" in text
+
+
+def test_a_third_language_is_a_catalogue_with_no_code(tmp_path):
+    """A new locales/<lang>/LC_MESSAGES/tracker.po is a new language, named in itself, and
+    its numbers, dates and names follow CLDR (Babel) until a reviewed style is added."""
+    import datetime as dt
+    import shutil
+
+    from investments.i18n import LOCALES_DIR, discover_languages
+    from investments.style import Style
+
+    for lang in ("ja", "de"):
+        target = tmp_path / lang / "LC_MESSAGES"
+        target.mkdir(parents=True)
+        shutil.copy(LOCALES_DIR / "ja" / "LC_MESSAGES" / "tracker.po", target / "tracker.po")
+    assert discover_languages(tmp_path) == {"en": "English", "ja": "日本語", "de": "Deutsch"}
+    german = Style("de")
+    assert german.usd(2.9e9) == "2,9\xa0Mrd.\xa0$"
+    assert german.date(dt.date(2024, 4, 10)) == "10. April 2024"
+    assert german.country("JPN", "Japan") == "Japan"
+    assert german.country("DEU", "Germany") == "Deutschland"

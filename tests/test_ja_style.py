@@ -87,3 +87,22 @@ def test_japan_versus_australia_in_japanese_matches_golden(valid_dir):
     sentence = comparison_sentence_ja(items)
     assert "50億豪ドル（2023年10月24日のレートで約" in sentence and "29億ドル" in sentence
     assert_matches_golden("compare_japan_australia_ja.txt", (sentence + "\n").encode("utf-8"))
+
+
+def test_japanese_text_wraps_between_characters_but_not_inside_words_or_dates():
+    from viz.text_width import wrap_px
+
+    lines = wrap_px(
+        "マイクロソフト · オーストラリア · 2023年10月", width_px=200, size_px=13, bold=True
+    )
+    assert lines == ["マイクロソフト ·", "オーストラリア · 2023年10月"]
+    sentence = "日本への29億ドルの1.1倍。1人当たりでは5.1倍となる。"
+    for line in wrap_px(sentence, width_px=120, size_px=14):
+        assert not line.startswith(("。", "、", "）")), line  # kinsoku
+    assert "".join(wrap_px(sentence, width_px=120, size_px=14)) == sentence
+    # English still breaks at spaces only
+    assert wrap_px("US$2.9 billion 2023–2024", width_px=80, size_px=14) == [
+        "US$2.9",
+        "billion",
+        "2023–2024",
+    ]

@@ -28,7 +28,12 @@ FALLBACK = "http://localhost:8501/"
         # A query or fragment never leaks into the base.
         ("http://h/timeline?company=ibm#x", "timeline", "", "http://h/"),
         # The configured public address wins over the browser's.
-        ("http://10.0.0.7:8501/map", "map", "https://tracker.example.org/", "https://tracker.example.org/"),
+        (
+            "http://10.0.0.7:8501/map",
+            "map",
+            "https://tracker.example.org/",
+            "https://tracker.example.org/",
+        ),
         ("http://10.0.0.7:8501/map", "map", "https://x.example/t", "https://x.example/t/"),
         # No browser (AppTest, scripts): the fallback.
         (None, "map", "", FALLBACK),
@@ -36,7 +41,10 @@ FALLBACK = "http://localhost:8501/"
     ],
 )
 def test_app_base_url(page_url, page_path, public, expected):
-    assert app_base_url(page_url, page_path=page_path, public_url=public, fallback=FALLBACK) == expected
+    assert (
+        app_base_url(page_url, page_path=page_path, public_url=public, fallback=FALLBACK)
+        == expected
+    )
 
 
 @pytest.mark.parametrize(

@@ -63,7 +63,9 @@ def test_readers_stay_on_one_pod():
 
 
 def test_compose_file_follows_the_compose_specification():
-    schema = json.loads((ROOT / "tests" / "fixtures" / "compose_spec" / "compose_spec.json").read_text())
+    schema = json.loads(
+        (ROOT / "tests" / "fixtures" / "compose_spec" / "compose_spec.json").read_text()
+    )
     compose = yaml.safe_load(COMPOSE.read_text())
     jsonschema.Draft201909Validator(schema).validate(compose)
     apps = [s for name, s in compose["services"].items() if name.startswith("app")]
@@ -76,7 +78,9 @@ def test_compose_file_follows_the_compose_specification():
 
 
 def test_a_misspelt_compose_key_is_caught():
-    schema = json.loads((ROOT / "tests" / "fixtures" / "compose_spec" / "compose_spec.json").read_text())
+    schema = json.loads(
+        (ROOT / "tests" / "fixtures" / "compose_spec" / "compose_spec.json").read_text()
+    )
     compose = yaml.safe_load(COMPOSE.read_text())
     compose["services"]["app1"]["buidl"] = compose["services"]["app1"].pop("build")
     with pytest.raises(jsonschema.ValidationError):

@@ -11,7 +11,7 @@ from typing import TypeVar
 import plotly.graph_objects as go
 import streamlit as st
 
-from investments.credits import source_line, source_line_ja
+from investments.credits import source_line
 from investments.i18n import N_
 from investments.load import Dataset
 
@@ -133,11 +133,15 @@ def is_embedded() -> bool:
 def credit(dataset: Dataset, **kwargs) -> None:
     from dashboard import language  # language -> url_state -> chrome
 
-    if language.current() == "ja":
-        package = dataset.package
-        st.caption(source_line_ja(version=package.version, current_to=package.current_to, **kwargs))
-        return
-    st.caption(source_line(release=dataset.package.release, **kwargs))
+    package = dataset.package
+    st.caption(
+        source_line(
+            version=package.version,
+            current_to=package.current_to,
+            style=language.style(),
+            **kwargs,
+        )
+    )
 
 
 def link_target(url: object) -> str:

@@ -51,7 +51,7 @@ def aside_words(aside: SetAside) -> str:
     words = _(" and ").join(parts)
     if aside.prior_spending_usd:
         spent = _("{amount} already spent").format(amount=usd(aside.prior_spending_usd))
-        words = f"{words}; {spent}" if words else spent
+        words = _("{figures}; {spent}").format(figures=words, spent=spent) if words else spent
     return words
 
 
@@ -59,12 +59,18 @@ def figures_switch(figures: str, aside: SetAside, *, key: str) -> None:
     """The line saying what the totals count, and the switch to the other basis."""
     left_out = aside_words(aside)
     if figures == "headline":
-        line = _("**Headline figures**, as announced") + (
-            _(": they include {left_out}.").format(left_out=left_out) if left_out else "."
+        line = (
+            _("**Headline figures**, as announced")
+            + _(": they include {left_out}.").format(left_out=left_out)
+            if left_out
+            else _("**Headline figures**, as announced.")
         )
     else:
-        line = _("**Comparable figures**: each company's own new money") + (
-            _(". Not added: {left_out}.").format(left_out=left_out) if left_out else "."
+        line = (
+            _("**Comparable figures**: each company's own new money")
+            + _(". Not added: {left_out}.").format(left_out=left_out)
+            if left_out
+            else _("**Comparable figures**: each company's own new money.")
         )
     st.caption(line)
     # The URL owns the basis: the switch follows it (a link, Back, "Show all pledges").

@@ -13,9 +13,8 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import url_state
-from investments import ja_style
-from investments.formatting import count_of, format_as_announced, format_usd
 from investments.i18n import DEFAULT_LANGUAGE, LANGUAGES, pick_language, translator
+from investments.style import Style, style_for
 
 QUERY_KEY = "lang"
 STATE_KEY = "_language"
@@ -88,15 +87,18 @@ def switch() -> None:
 # ---------------------------------------------------------------- number style
 
 
+def style() -> Style:
+    """The reader's language and number style, for code shared with charts and exports."""
+    return style_for(current())
+
+
 def usd(amount: float) -> str:
     """A converted or summed US-dollar amount: "US$2.74 trillion" / "2兆7400億ドル"."""
-    return ja_style.format_usd_ja(amount) if current() == "ja" else format_usd(amount)
+    return style().usd(amount)
 
 
 def as_announced(amount: float, currency: str, qualifier: str) -> str:
-    if current() == "ja":
-        return ja_style.format_money_ja(amount, currency, qualifier)
-    return format_as_announced(amount, currency, qualifier)
+    return style().as_announced(amount, currency, qualifier)
 
 
 def count(number: int, noun: str, plural: str | None = None) -> str:
@@ -104,16 +106,16 @@ def count(number: int, noun: str, plural: str | None = None) -> str:
     if current() == "ja":
         named = noun if any(ord(c) > 0x3000 for c in noun) else ""
         return f"{named}{number:,}件"
-    return count_of(number, noun, plural)
+    return style().count(number, noun, plural)
 
 
 def date(day: dt.date, english: str = "%-d %B %Y") -> str:
-    return ja_style.format_date_ja(day) if current() == "ja" else f"{day:{english}}"
+    return f"{day:{english}}" if current() == DEFAULT_LANGUAGE else style().date(day)
 
 
 def company(key: str, english: str) -> str:
-    return ja_style.company_name_ja(key, english) if current() == "ja" else english
+    return style().company(key, english)
 
 
 def country(iso3: str, english: str) -> str:
-    return ja_style.country_name_ja(iso3) if current() == "ja" else english
+    return style().country(iso3, english)

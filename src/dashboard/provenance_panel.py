@@ -57,7 +57,7 @@ def _link(text: str, url: str) -> str:
     )
 
 
-def _commitments(announcement_id: str, commitments: pd.DataFrame) -> list[str]:
+def commitment_words(announcement_id: str, commitments: pd.DataFrame) -> list[str]:
     """What comes with the money, in the reader's language; a unit the curators wrote that
     has no translation is kept as written ("3 availability zones" / "3 availability zones")."""
     if language.current() != "ja":
@@ -87,7 +87,7 @@ def sources_panel(dataset: Dataset, row: pd.Series) -> None:
     st.markdown(
         f"**{md_escape(amount)}** · {md_escape(company)} · {md_escape(country)} · {announced}"
     )
-    phrases = _commitments(row[Col.ID], dataset.commitments)
+    phrases = commitment_words(row[Col.ID], dataset.commitments)
     if phrases:
         st.markdown(
             _("**With the money:** {commitments}").format(

@@ -98,7 +98,7 @@ def share_panel(view: ChartView, *, key: str) -> None:
             else "live app"
         )
         src = (
-            published_embed_url(published, view.text.slug)
+            published_embed_url(published, view.text.slug, view.text.lang)
             if target == "published copy"
             else embed_link(base, view.page, query)
         )

@@ -19,8 +19,7 @@ from babel import Locale, UnknownLocaleError
 
 from dashboard import language
 from dashboard.language import _
-from investments import ja_style
-from investments.formatting import code_label, format_measure, format_period
+from investments.formatting import code_label
 from investments.i18n import DEFAULT_LANGUAGE, N_
 from investments.load import COMPANY_NAME, COUNTRY_NAME, SUBDIVISION_NAME
 from investments.normalize import AMOUNT_USD_NOMINAL, FX_DATE, USD_PER_LOCAL
@@ -140,17 +139,18 @@ SUBDIVISION_NAME_JA: dict[str, str] = {
 
 
 @cache
-def _pycountry_subdivisions_ja() -> gettext.NullTranslations:
-    return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["ja"], fallback=True)
+def _pycountry_subdivisions(lang: str) -> gettext.NullTranslations:
+    return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
 
 
 def subdivision_name(code: str, english: str) -> str:
-    """ "Texas" / "テキサス州"."""
-    if language.current() != "ja":
+    """ "Texas" / "テキサス州": the reviewed Japanese table, else pycountry's translation."""
+    lang = language.current()
+    if lang == DEFAULT_LANGUAGE:
         return english
-    if code in SUBDIVISION_NAME_JA:
+    if lang == "ja" and code in SUBDIVISION_NAME_JA:
         return SUBDIVISION_NAME_JA[code]
-    return _pycountry_subdivisions_ja().gettext(english)
+    return _pycountry_subdivisions(lang).gettext(english)
 
 
 def language_name(code: object) -> str:
@@ -184,7 +184,9 @@ def headers() -> dict[str, str]:
 def _rate(currency: str, usd_per_local: float, fx_date) -> str:
     if currency == "USD" or pd.isna(usd_per_local):
         return "" if currency == "USD" else _("not available")
-    name = ja_style.currency_name_ja(currency) if language.current() == "ja" else currency
+    name = (
+        currency if language.current() == DEFAULT_LANGUAGE else language.style().currency(currency)
+    )
     return _("1 {currency} = {rate} US$ ({day})").format(
         currency=name, rate=f"{usd_per_local:.4g}", day=language.date(fx_date, "%-d %b %Y")
     )
@@ -192,31 +194,12 @@ def _rate(currency: str, usd_per_local: float, fx_date) -> str:
 
 def _period(start_year, end_year) -> str:
     """ "2024–2025" / "2024〜2025年", "by 2027" / "2027年まで", "period not stated"."""
-    if language.current() != "ja":
-        return format_period(start_year, end_year)
-    has_start, has_end = not pd.isna(start_year), not pd.isna(end_year)
-    if has_start and has_end:
-        if start_year == end_year:
-            return ja_style.format_year_ja(start_year)
-        return f"{int(start_year)}〜{ja_style.format_year_ja(end_year)}"
-    if has_end:
-        return _("by {year}").format(year=int(end_year))
-    if has_start:
-        return _("from {year}").format(year=int(start_year))
-    return _("period not stated")
+    return language.style().period(start_year, end_year)
 
 
 def measure_text(value: float, basis: str) -> str:
     """A value on one of the filter's bases, in the reader's language."""
-    if language.current() != "ja":
-        return format_measure(value, basis)
-    if pd.isna(value):
-        return _("not available")
-    if basis == "share_of_gdp":
-        return ja_style.format_share_of_gdp_ja(value)
-    if basis == "per_capita":
-        return ja_style.format_per_person_ja(value)
-    return language.usd(value)
+    return language.style().measure(value, basis)
 
 
 def display_frame(
@@ -233,10 +216,7 @@ def display_frame(
             investments[Col.COUNTRY_ISO3], investments[COUNTRY_NAME].astype(str), strict=True
         )
     ]
-    if language.current() == "ja":
-        joined = "{country}・{subdivision}"
-    else:
-        joined = "{subdivision}, {country}"
+    joined = _("{subdivision}, {country}")
     place = [
         joined.format(subdivision=subdivision_name(code, name), country=country)
         if pd.notna(name)

@@ -35,40 +35,25 @@ def source_credit(
     return _("{credits}. {licence}.").format(credits=_("; ").join(parts), licence=DATA_LICENCE)
 
 
-FIGURES_JA = {"comparable": "比較可能な数字", "headline": "発表どおりの数字"}
-
-
-def source_line_ja(
+def source_line(
     *,
     version: str,
-    current_to,
+    current_to=None,
     fx: bool = False,
     world_bank: bool = False,
     figures: str = "",
-) -> str:
-    """The same credit in Japanese: "出典：企業発表（Big Tech Investment Tracker集計、
-    比較可能な数字）。為替：欧州中央銀行。CC BY 4.0。データ版3.0.0（2026年12月6日現在）。"""
-    basis = f"、{FIGURES_JA[figures]}" if figures in FIGURES_JA else ""
-    parts = [f"出典：企業発表（{PROJECT_NAME}集計{basis}）。"]
-    if fx:
-        parts.append("為替：欧州中央銀行。")
-    if world_bank:
-        parts.append("人口・GDP：世界銀行。")
-    parts.append(f"{DATA_LICENCE}。")
-    if version:
-        day = (
-            f"（{current_to.year}年{current_to.month}月{current_to.day}日現在）"
-            if current_to
-            else ""
-        )
-        parts.append(f"データ版{version}{day}。")
-    return "".join(parts)
-
-
-def source_line(
-    *, release: str, fx: bool = False, world_bank: bool = False, figures: str = ""
+    style: Style = EN,
 ) -> str:
     """The credit under charts and tables in the app: the same words, plus the data release
-    ("release 2.0.0 of 26 November 2026"; the files' hash stays in metadata and exports)."""
-    credit = source_credit(fx=fx, world_bank=world_bank, figures=figures)
-    return f"{credit} Data {release}." if release else credit
+    ("Data release 3.0.0, current to 6 December 2026." / "データ版3.0.0（2026年12月6日現在）。";
+    the files' hash stays in metadata and exports)."""
+    credit = source_credit(fx=fx, world_bank=world_bank, figures=figures, style=style)
+    if not version:
+        return credit
+    if current_to:
+        release = style._("Data release {version}, current to {day}.").format(
+            version=version, day=style.date(current_to)
+        )
+    else:
+        release = style._("Data release {version}.").format(version=version)
+    return style.sentences(credit, release)

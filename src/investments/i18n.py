@@ -18,10 +18,25 @@ from babel import Locale, UnknownLocaleError, negotiate_locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-LANGUAGES: dict[str, str] = {"en": "English", "ja": "日本語"}
 DEFAULT_LANGUAGE = "en"
 DOMAIN = "tracker"
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
+
+
+def discover_languages(locales_dir: Path = LOCALES_DIR) -> dict[str, str]:
+    """English and every language with a catalogue, each named in itself (CLDR: "日本語"):
+    a new catalogue is a new language, with no code to change."""
+    found = {DEFAULT_LANGUAGE: "English"}
+    for path in sorted(locales_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        lang = path.parent.parent.name
+        try:
+            found[lang] = Locale.parse(lang).get_display_name(lang) or lang
+        except (UnknownLocaleError, ValueError):
+            continue
+    return found
+
+
+LANGUAGES: dict[str, str] = discover_languages()
 
 
 def N_(message: str) -> str:  # noqa: N802 (gettext's name for "mark, translate later")

@@ -70,8 +70,14 @@ def wrap_px(text: str, *, width_px: float, size_px: float, bold: bool = False) -
     return lines or [""]
 
 
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+# A break opportunity: a number with its Japanese unit or date ("2023年10月", "29億8000万"),
+# a katakana word ("オーストラリア"), one other Chinese or Japanese character, or a run of
+# other text (an English word, "US$2.9").
 _WIDE = re.compile(
-    r"[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]|[^\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]+"
+    r"\d[\d,.]*[年月日億万兆](?:\d[\d,.]*[年月日億万兆])*"
+    r"|[\u30a0-\u30ff]+"
+    rf"|[{_CJK}]|[^{_CJK}]+"
 )
 # Japanese line-breaking rules (kinsoku): marks that may not start or end a line.
 _NO_LINE_START = set("。、，．・：；？！）」』】〕〉》ー〜ゃゅょっぁぃぅぇぉァィゥェォャュョッ％%")

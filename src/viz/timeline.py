@@ -47,8 +47,10 @@ SIDE_PAD_PX = 10
 
 
 def short_company(name: str) -> str:
-    """ "Amazon (incl. AWS)" -> "Amazon", "Huawei Cloud" -> "Huawei": row names for phones."""
-    return re.sub(r"\s+Cloud$", "", re.sub(r"\s*\(.*\)$", "", str(name)))
+    """ "Amazon (incl. AWS)" -> "Amazon", "Huawei Cloud" -> "Huawei": row names for phones
+    (in Japanese too: "アマゾン（AWSを含む）" -> "アマゾン", "ファーウェイ・クラウド" -> "ファーウェイ")."""
+    name = re.sub(r"\s*[(（].*[)）]$", "", str(name))
+    return re.sub(r"(\s+Cloud|・クラウド)$", "", name)
 
 
 def padded_date_range(dates: pd.Series) -> list[str] | None:

@@ -81,7 +81,9 @@ def _ensure_stand_in_base() -> None:
         tar.wait()
         context = Path(work) / "context"
         context.mkdir()
-        shutil.copy(ROOT / "tests" / "container" / "stand-in-base.Containerfile", context / "Containerfile")
+        shutil.copy(
+            ROOT / "tests" / "container" / "stand-in-base.Containerfile", context / "Containerfile"
+        )
         shutil.copy("/etc/ssl/certs/ca-certificates.crt", context / "host-ca.crt")
         podman("build", "--network", "host", *LIMITS, "-t", BASE, str(context))
 
@@ -180,7 +182,10 @@ def test_image_holds_the_app_only_and_runs_as_non_root(image):
         ".streamlit", "LICENSE", "README.md", "app.py", "data", "pages", "pyproject.toml",
         "src", "static",
     }  # fmt: skip
-    assert podman("image", "inspect", "--format", "{{.Config.User}}", image).stdout.strip() == "tracker"
+    assert (
+        podman("image", "inspect", "--format", "{{.Config.User}}", image).stdout.strip()
+        == "tracker"
+    )
     assert podman("run", "--rm", *LIMITS, image, "id", "-u").stdout.strip() == "10001"
 
 
@@ -212,7 +217,10 @@ def test_two_containers_behind_nginx_survive_losing_one(image, browser, tmp_path
         container(image, "tracker-replica-a") as a,
         container(image, "tracker-replica-b") as b,
     ):
-        names = {int(a.rsplit(":", 1)[1]): "tracker-replica-a", int(b.rsplit(":", 1)[1]): "tracker-replica-b"}
+        names = {
+            int(a.rsplit(":", 1)[1]): "tracker-replica-a",
+            int(b.rsplit(":", 1)[1]): "tracker-replica-b",
+        }
         with nginx_in_front(list(names), tmp_path) as url:
             context, page = _offline_page(browser)
             page.goto(url + "/map")

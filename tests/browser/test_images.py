@@ -60,5 +60,7 @@ def test_images_have_no_range_slider(normalized):
     for preset in PRESETS:
         still = view.figure_for(width_px=PRESETS[preset].width_px, still=True)
         assert not any(
-            still.layout[axis].rangeslider.visible for axis in ("xaxis", "xaxis2") if axis in still.layout
+            still.layout[axis].rangeslider.visible
+            for axis in ("xaxis", "xaxis2")
+            if axis in still.layout
         )

@@ -90,9 +90,7 @@ def japanese_site(tmp_path_factory):
     from investments.load import load_dataset
 
     out = tmp_path_factory.mktemp("site-ja")
-    publish(
-        load_dataset(), out, base_year=2025, as_of=dt.date(2026, 12, 6), languages=("en", "ja")
-    )
+    publish(load_dataset(), out, base_year=2025, as_of=dt.date(2026, 12, 6), languages=("en", "ja"))
     return out
 
 

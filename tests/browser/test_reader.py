@@ -30,15 +30,15 @@ CHECKS = [(path, 390) for path in PAGES] + [
     (path, 1280) for path in ("/", "/map", "/compare", "/explore", "/country?iso3=JPN")
 ]
 BARE_SI = re.compile(r"^-?[\d.,]+\s?[kMGBT]$")  # "15B", "0.8T": a number without its unit
-FALSE_PRECISION = re.compile(r"US\$[\d,]{3,}\.\d\d per person|\(s\)|\b\d+\.\d{4,} (billion|trillion)")
+FALSE_PRECISION = re.compile(
+    r"US\$[\d,]{3,}\.\d\d per person|\(s\)|\b\d+\.\d{4,} (billion|trillion)"
+)
 
 
 def _open(browser, app_url, path, width):
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(app_url + path)
-    expect(page.locator("[data-testid='stMainBlockContainer']").first).to_be_visible(
-        timeout=30_000
-    )
+    expect(page.locator("[data-testid='stMainBlockContainer']").first).to_be_visible(timeout=30_000)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(800)
     return page
@@ -100,9 +100,12 @@ def test_a_phone_reader_finds_the_menu_the_amounts_and_the_filters(browser, app_
     page = _open(browser, app_url, "/explore?company=microsoft", 390)
     menu = page.locator("[data-testid='stExpandSidebarButton']")
     expect(menu).to_be_visible()
-    assert page.evaluate(
-        "() => getComputedStyle(document.querySelector(\"[data-testid='stExpandSidebarButton']\"), '::after').content"
-    ) == '"Menu"'
+    assert (
+        page.evaluate(
+            "() => getComputedStyle(document.querySelector(\"[data-testid='stExpandSidebarButton']\"), '::after').content"
+        )
+        == '"Menu"'
+    )
     expect(page.get_by_text("Filters · Microsoft")).to_be_visible()
     headers = page.locator("[data-testid='stDataFrame'] [role='columnheader']").all_inner_texts()
     assert headers[:2] == ["Amount as announced", "US$ at announcement"], headers
