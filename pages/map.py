@@ -85,11 +85,12 @@ if clicked and clicked[0] in names:
     st.session_state["map_selected"] = clicked[0]
 if st.session_state.get("map_selected") not in options:
     st.session_state["map_selected"] = ""
+choose = _("Choose a country…")
 selected = st.selectbox(
     _("Show a country's pledges"),
     options,
     key="map_selected",
-    format_func=lambda c: names.get(c, _("Choose a country…")),
+    format_func=lambda c: names.get(c, choose),
 )
 if selected:
     st.query_params["selected"] = selected

@@ -5,9 +5,9 @@ version that validated, under a banner that names the problems, instead of an er
 The banner speaks the reader's language; the problems themselves are the validator's
 `file:line: column: message` lines, in English, for whoever fixes the files.
 
-The caches are shared by every reader whatever their language, so their spinners are off
-and each call is wrapped in an `st.spinner` that speaks the reader's language (it shows
-only when the call takes longer than half a second, i.e. on a cache miss).
+The caches are shared by every reader whatever their language, so their own spinners are
+off; the first call for a key is wrapped in an `st.spinner` that speaks the reader's
+language (later calls skip it: a spinner costs a thread and an element on every run).
 """
 
 from __future__ import annotations
@@ -62,8 +62,8 @@ def get_dataset() -> Dataset | None:
         )
         return holder["dataset"]
     try:
-        with st.spinner(_("Loading data…")):
-            dataset = _load(str(directory), data_version(directory))
+        key = (str(directory), data_version(directory))
+        dataset = _first_with_spinner(key, _("Loading data…"), lambda: _load(*key))
     except DataError as error:
         _show_problems(error, stale=holder["dataset"])
         return holder["dataset"]
@@ -108,8 +108,25 @@ def _normalized(version: str, base_year: int, _dataset: Dataset) -> pd.DataFrame
 
 def get_normalized(dataset: Dataset, base_year: int) -> pd.DataFrame:
     """The dataset's normalized table for `base_year`, computed once per data version."""
-    with st.spinner(_("Converting currencies…")):
-        return _normalized(dataset.version, base_year, dataset)
+    return _first_with_spinner(
+        (dataset.version, base_year),
+        _("Converting currencies…"),
+        lambda: _normalized(dataset.version, base_year, dataset),
+    )
+
+
+_WARM: set[tuple] = set()  # keys whose cached call has completed once in this process
+
+
+def _first_with_spinner(key: tuple, message: str, call):
+    """`call()`, under a spinner in the reader's language the first time `key` is asked
+    for (a cache miss, seconds long); after that the cached call returns at once."""
+    if key in _WARM:
+        return call()
+    with st.spinner(message):
+        result = call()
+    _WARM.add(key)
+    return result
 
 
 @st.cache_resource(max_entries=32)

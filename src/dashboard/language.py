@@ -9,6 +9,7 @@ session holds, and on a first visit the browser's Accept-Language may pick it; a
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import streamlit as st
 
@@ -33,11 +34,19 @@ def resolve() -> str:
             st.context.headers.get("Accept-Language")
         )
     st.session_state[STATE_KEY] = chosen
+    _this_run.lang = chosen
     return chosen
 
 
+# Streamlit runs each script run in a thread of its own: the language resolved at the start
+# of the run is kept here, so the hundreds of `_()` a page makes do not each go through
+# session state (callbacks, which run before `resolve`, fall back to it).
+_this_run = threading.local()
+
+
 def current() -> str:
-    return st.session_state.get(STATE_KEY, DEFAULT_LANGUAGE)
+    lang = getattr(_this_run, "lang", None)
+    return lang if lang is not None else st.session_state.get(STATE_KEY, DEFAULT_LANGUAGE)
 
 
 def _(message: str) -> str:
@@ -64,6 +73,7 @@ def keep_in_url() -> None:
 def _switched() -> None:
     chosen = st.session_state[SWITCH_KEY] or current()
     st.session_state[STATE_KEY] = chosen
+    _this_run.lang = chosen
     if chosen == DEFAULT_LANGUAGE:
         if QUERY_KEY in st.query_params:
             del st.query_params[QUERY_KEY]
