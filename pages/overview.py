@@ -166,9 +166,10 @@ for _index, row in story.recent_largest.iterrows():
     amount = language.as_announced(
         row[COUNTED_AMOUNT], row[Col.CURRENCY], row[Col.AMOUNT_QUALIFIER]
     )
+    link = f"[{source_word}]({link_target(row[Col.SOURCE_URL])})"
     lines.append(
-        f"- **{md_escape(amount)}** · {md_escape(pledge_line(row))} "
-        f"([{source_word}]({link_target(row[Col.SOURCE_URL])}))"
+        f"- **{md_escape(amount)}** · {md_escape(pledge_line(row))}"
+        + _(" ({link})").format(link=link)
     )
 st.markdown("\n".join(lines))
 
