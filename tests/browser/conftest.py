@@ -19,15 +19,18 @@ def app_url():
 
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory):
-    """`python -m investments publish` of the shipped data: (folder, embed slugs)."""
+    """`python -m investments publish --lang en,ja` of the shipped data: (folder, the
+    English embeds' slugs; the Japanese ones are in ja/embed/)."""
     import datetime as dt
 
     from charts.publish import publish
     from investments.load import load_dataset
 
     out = tmp_path_factory.mktemp("site")
-    written = publish(load_dataset(), out, base_year=2025, as_of=dt.date(2026, 11, 25))
-    return out, [p.stem for p in written]
+    written = publish(
+        load_dataset(), out, base_year=2025, as_of=dt.date(2026, 11, 25), languages=("en", "ja")
+    )
+    return out, [p.stem for p in written if p.parent == out / "embed"]
 
 
 @pytest.fixture(scope="session")

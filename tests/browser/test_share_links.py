@@ -66,9 +66,14 @@ def test_copied_link_and_embed_code_work(browser, served, tmp_path, path, query)
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
 
+    japanese = "lang=ja" in query
     page.goto(f"{served}/{path}?{query}")
     _chart_drawn(page, page=path)
-    page.get_by_text("Share, embed or download this chart").click()
+    page.get_by_text(
+        "このグラフを共有・埋め込み・ダウンロード"
+        if japanese
+        else "Share, embed or download this chart"
+    ).click()
     panel = page.locator(f".st-key-{path}-share")
     expect(panel).to_be_visible(timeout=20_000)
     blocks = panel.locator("[data-testid='stCode']")
@@ -101,7 +106,7 @@ def test_copied_link_and_embed_code_work(browser, served, tmp_path, path, query)
         frame = phone.frame_locator("iframe")
         _chart_drawn(frame, page=path)
         expect(frame.locator("[data-testid='stCaptionContainer']").last).to_contain_text(
-            "Get the data"
+            "データを入手" if japanese else "Get the data"
         )
     assert errors == []
     context.close()
