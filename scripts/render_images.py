@@ -32,7 +32,11 @@ def main(out_dir: str) -> None:
         "map": map_view(normalized, Filter(basis="per_capita"), base_year=year),
         "timeline": timeline_view(normalized, Filter(), base_year=year, colours=colours),
         "compare": compare_view(
-            normalized, list(DEFAULT_ITEMS), base_year=year, bases=bases(year), company_colours=colours
+            normalized,
+            list(DEFAULT_ITEMS),
+            base_year=year,
+            bases=bases(year),
+            company_colours=colours,
         ),
         "country": country_view(normalized, "JPN", base_year=year, colours=colours),
     }

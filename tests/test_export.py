@@ -143,6 +143,8 @@ def test_data_package_zip_holds_every_file_and_a_readme(valid_dir):
             "variants.csv",
             "commitments.csv",
             "verifications.csv",
+            "releases.csv",
+            "release_changes.csv",
         )
     )
     assert "CC BY 4.0" in readme and "World Bank" in readme and "data version abc123" in readme

@@ -177,7 +177,43 @@ def build_parser() -> argparse.ArgumentParser:
         "--dry-run", action="store_true", help="say what would go in, write nothing"
     )
     curate.set_defaults(run=_import_round)
+    compare = commands.add_parser(
+        "diff",
+        help="what changed between two versions of the data: rows, fields and totals",
+        description="OLD and NEW are data folders or git revisions (read with git show "
+        "REV:data/…). Prints the rows added, restated, corrected and removed, each changed "
+        "field before and after, and the effect on country and company totals, as a draft "
+        "of the release's notes.",
+    )
+    compare.add_argument("old", help="data folder or git revision, e.g. HEAD~5 or 708f16d")
+    compare.add_argument("new", nargs="?", default="data", help="default: data")
+    compare.add_argument("--version", default="next", help="the release's version, for the notes")
+    compare.add_argument("--date", default=None, help="the release's date (default today)")
+    compare.set_defaults(run=_diff)
     return parser
+
+
+def _diff(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from investments.diff import describe_source, diff, release_notes
+
+    try:
+        result = diff(args.old, args.new)
+    except (FileNotFoundError, ValueError) as error:
+        print(error, file=sys.stderr)
+        return 2
+    print(
+        release_notes(
+            result,
+            version=args.version,
+            date=args.date or dt.date.today().isoformat(),
+            old=describe_source(args.old),
+            new=describe_source(args.new),
+        )
+    )
+    print(f"suggested version step: {result.kind}", file=sys.stderr)
+    return 0
 
 
 def _import_round(args: argparse.Namespace) -> int:
