@@ -36,6 +36,9 @@ PAGES = [
         icon=":material/menu_book:",
         url_path="sources",
     ),
+    st.Page(
+        "pages/changes.py", title=_("What changed"), icon=":material/history:", url_path="changes"
+    ),
 ]
 # A menu across the top (on phones, behind a "Menu" button); none in an embedded chart.
 navigation = st.navigation(PAGES, position="hidden" if st.context.is_embedded else "top")

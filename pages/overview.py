@@ -12,6 +12,7 @@ from dashboard.language import _, usd
 from investments.formatting import count_of
 from investments.overview import overview
 from investments.prices import latest_complete_year
+from investments.releases import latest_release, unbroken
 from investments.schema import Col
 from investments.scope import COUNTED_AMOUNT, FIGURES_HELP
 from viz.bars import ranked_bars
@@ -132,6 +133,25 @@ c3.metric(
     border=True,
 )
 figures_switch(figures, story.set_aside, key="overview")
+# What the latest data release changed, in one line that opens the full record (the
+# words wrap on a phone; a page link's label would be cut off, so it says only where to go).
+release = cached("latest-release", dataset, (), lambda: latest_release(dataset))
+if release is not None:
+    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+        news = _("Data release {version}, {day}: {counts}").format(
+            version=md_escape(release.version),
+            day=unbroken(language.date(release.released_on), language.style())
+            if release.released_on
+            else "",
+            counts=release.counts.words(language.style(), columns=False),
+        )
+        st.markdown(f":material/history: {news}", width="content")
+        st.page_link(
+            "pages/changes.py",
+            label=_("What changed →"),
+            query_params=language.in_url(),
+            width="content",
+        )
 
 # 2. Who: the companies that pledged most, in US dollars.
 st.header(_("Who pledged the most"))

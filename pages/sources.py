@@ -4,9 +4,10 @@ import streamlit as st
 
 from dashboard import language, url_state
 from dashboard.chrome import credit, md_escape
-from dashboard.data import get_dataset
+from dashboard.data import data_dir, get_dataset
 from dashboard.language import _
 from dashboard.tables import language_name
+from investments.citation import package_citation
 from investments.dictionary import dictionary_frame
 from investments.export import RELEASE_COLUMN_DOCS, export_columns
 from investments.fx import ECB_SOURCE, MAX_FIXING_GAP_DAYS
@@ -218,6 +219,27 @@ st.dataframe(
         Col.NOTES: st.column_config.Column(_("notes")),
     },
 )
+st.header(_("Cite this data"))
+citation = package_citation(package, data_dir(), getattr(dataset, "releases", None))
+st.markdown(
+    _(
+        "Name the data release you used: its version stands for exactly these files "
+        "(`{reference}`), so anyone can check a figure against the rows it came from. The "
+        "repository's `CITATION.cff` says the same, and the data package zip on the Explore "
+        "page carries this citation in its README."
+    ).format(reference=citation.reference)
+)
+st.code(citation.text(), language=None, wrap_lines=True)
+st.caption(_("The same in BibTeX:"))
+st.code(citation.bibtex(), language="bibtex", wrap_lines=True)
+st.caption(
+    _(
+        "To follow new releases, pledges and corrections, subscribe to the Atom feeds that "
+        "`python -m investments publish` writes to the published folder's `feeds/`: one for "
+        "every release and new pledge, one per country and one per company."
+    )
+)
+
 licence = ", ".join(lic.get("name", "") for lic in package.licenses)
 st.caption(_("Dataset licence: {licence}.").format(licence=md_escape(licence)))
 credit(dataset)

@@ -16,6 +16,7 @@ PAGES = [
     "pages/explore.py",
     "pages/sources.py",
     "pages/country.py",
+    "pages/changes.py",
 ]
 
 

@@ -9,6 +9,7 @@ from urllib.parse import parse_qsl
 
 from investments import paths
 from investments.export import to_csv_bytes
+from investments.feeds import DEFAULT_APP_URL
 from investments.filters import Choices, from_query
 from investments.fx import FxError
 from investments.load import Dataset, load_dataset
@@ -98,7 +99,8 @@ def _publish(args: argparse.Namespace) -> int:
 
     from charts.publish import publish  # charts build on investments; imported only here
 
-    dataset = _load_or_report(paths.data_dir(args.data_dir), "nothing published")
+    data_dir = paths.data_dir(args.data_dir)
+    dataset = _load_or_report(data_dir, "nothing published")
     if dataset is None:
         return 1
     written = publish(
@@ -108,8 +110,13 @@ def _publish(args: argparse.Namespace) -> int:
         as_of=dataset.package.current_to or dt.date.today(),
         base_url=args.base_url,
         languages=tuple(args.lang),
+        app_url=args.app_url,
+        data_dir=data_dir,
     )
-    print(f"wrote {len(written)} embeds and index.html to {args.out}", file=sys.stderr)
+    print(
+        f"wrote {len(written)} embeds, index.html and the Atom feeds (feeds/) to {args.out}",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -154,7 +161,18 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("--data", "--data-dir", dest="data_dir", type=Path, help=DATA_HELP)
     publish.add_argument("--base-year", type=int, default=None)
     publish.add_argument(
-        "--base-url", default="", help="public URL the folder will be served from (for embed code)"
+        "--base-url",
+        default="",
+        help="public URL the folder will be served from (for embed code and the feeds' self "
+        "links; without it a feed's self link is its file name)",
+    )
+    publish.add_argument(
+        "--app-url",
+        default=DEFAULT_APP_URL,
+        metavar="URL",
+        help="public URL of the Streamlit app, which the Atom feeds in feeds/ link to "
+        "(country?iso3=…, changes?company=…); feed links must be absolute "
+        f"(default: {DEFAULT_APP_URL})",
     )
     publish.add_argument(
         "--lang",

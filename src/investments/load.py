@@ -31,8 +31,9 @@ from investments.schema import (
     Package,
     RegionCol,
     read_package,
+    shipped_package,
 )
-from investments.validate import TypedTable, validate_dir
+from investments.validate import TypedTable, Validated, validate_dir
 
 # Derived columns added on load, documented here for the data dictionary.
 COUNTRY_NAME = "country_name"
@@ -48,6 +49,11 @@ DERIVED_COLUMN_DOCS: dict[str, str] = {
     SUB_REGION: "UN M49 sub-region of the host country (regions.csv).",
 }
 
+# The release record (releases.csv, release_changes.csv): optional, so a data folder
+# written before releases were recorded still loads, with empty tables.
+RELEASES = "releases"
+RELEASE_CHANGES = "release_changes"
+
 _PANDAS_DTYPE = {
     "string": "string",
     "integer": "Int64",
@@ -58,7 +64,7 @@ _PANDAS_DTYPE = {
 
 @dataclass(frozen=True)
 class Dataset:
-    """The three tables of a valid data directory, and the version they were read at."""
+    """The tables of a valid data directory, and the version they were read at."""
 
     investments: pd.DataFrame
     companies: pd.DataFrame
@@ -67,6 +73,8 @@ class Dataset:
     regions: pd.DataFrame
     variants: pd.DataFrame
     commitments: pd.DataFrame
+    releases: pd.DataFrame  # one row per release, as releases.csv has them (newest first)
+    release_changes: pd.DataFrame  # one row per change a release made
     package: Package
     version: str
 
@@ -134,6 +142,18 @@ def _frame(table: TypedTable) -> pd.DataFrame:
     return frame
 
 
+def _optional_frame(validated: Validated, name: str) -> pd.DataFrame:
+    """The table if the package has it, else an empty frame with the columns the shipped
+    package documents for it (a folder from before that resource was added)."""
+    if name in validated.tables:
+        return _frame(validated.tables[name])
+    try:
+        columns = shipped_package().resource(name).field_names
+    except (KeyError, OSError, ValueError):
+        columns = []
+    return pd.DataFrame({column: pd.Series(dtype="string") for column in columns})
+
+
 def _with_names(
     investments: pd.DataFrame, companies: pd.DataFrame, regions: pd.DataFrame
 ) -> pd.DataFrame:
@@ -172,6 +192,8 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
         regions=regions,
         variants=_frame(validated.tables[VARIANTS]),
         commitments=_frame(validated.tables[COMMITMENTS]),
+        releases=_optional_frame(validated, RELEASES),
+        release_changes=_optional_frame(validated, RELEASE_CHANGES),
         package=validated.package,
         version=version,
     )

@@ -10,6 +10,7 @@ import io
 import zipfile
 from pathlib import Path
 
+from investments.citation import Citation, citation_for, package_citation
 from investments.credits import DATA_LICENCE, PROJECT_NAME
 from investments.schema import DATAPACKAGE_FILENAME, Package, read_package
 
@@ -17,7 +18,9 @@ FIXED_TIMESTAMP = (2020, 1, 1, 0, 0, 0)
 FOLDER = "big-tech-investment-tracker-data"
 
 
-def readme_text(package: Package, *, data_version: str) -> str:
+def readme_text(package: Package, *, data_version: str, citation: Citation | None = None) -> str:
+    """The zip's README.md; `citation` (investments.citation) as the Sources page gives it."""
+    citation = citation or citation_for(version=package.version, created=package.created)
     lines = [
         f"# {package.title}",
         "",
@@ -41,9 +44,18 @@ def readme_text(package: Package, *, data_version: str) -> str:
         "URL and the sentence that states the amount. Conversions (ECB reference rates, US CPI-U,",
         "World Bank population and GDP) are applied by the tracker's code and its CSV export.",
         "",
-        "## How to cite",
+        "## Cite this data",
         "",
-        f"{PROJECT_NAME}, data version {data_version}, {DATA_LICENCE}.",
+        citation.text(),
+        "",
+        "BibTeX:",
+        "",
+        "```bibtex",
+        citation.bibtex(),
+        "```",
+        "",
+        f"The files in this zip are data version {data_version} (a fingerprint of their",
+        "bytes: the same files always give the same fingerprint).",
         "",
     ]
     return "\n".join(lines)
@@ -59,7 +71,10 @@ def data_package_zip(data_dir: Path, *, data_version: str) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, payload)
 
-        add("README.md", readme_text(package, data_version=data_version).encode("utf-8"))
+        readme = readme_text(
+            package, data_version=data_version, citation=package_citation(package, data_dir)
+        )
+        add("README.md", readme.encode("utf-8"))
         add(DATAPACKAGE_FILENAME, (Path(data_dir) / DATAPACKAGE_FILENAME).read_bytes())
         for resource in package.resources:
             add(resource.path, (Path(data_dir) / resource.path).read_bytes())

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["/", "/map", "/timeline", "/compare", "/explore", "/sources"]
+PAGES = ["/", "/map", "/timeline", "/compare", "/explore", "/sources", "/changes"]
 
 
 @pytest.mark.parametrize("path", PAGES)

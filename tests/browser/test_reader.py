@@ -22,6 +22,7 @@ PAGES = [
     "/explore",
     "/country?iso3=JPN",
     "/sources",
+    "/changes",
     "/compare?embed=true",
     "/timeline?q=nothing-matches-this&lineage=all",
 ]
