@@ -13,6 +13,7 @@ from dashboard import language, url_state
 from dashboard.chrome import cached, credit, link_target, md_escape
 from dashboard.data import get_dataset, get_normalized
 from dashboard.language import _
+from dashboard.share import feed_links
 from investments.links import view_link
 from investments.prices import latest_complete_year
 from investments.releases import (
@@ -275,3 +276,8 @@ for release in history:
             st.markdown("\n".join(text))
 
 credit(dataset)
+feed_links(
+    [(_("every release"), "releases.atom")]
+    + [(shown_company.get(c, c), f"company/{c}.atom") for c in companies]
+    + [(shown_country.get(c, c), f"country/{c}.atom") for c in countries]
+)

@@ -9,7 +9,7 @@ from dashboard.data import get_dataset, get_normalized
 from dashboard.figures_ui import figures_from_url, figures_switch
 from dashboard.language import _
 from dashboard.provenance_panel import commitment_words, pick_and_show
-from dashboard.share import render_embedded, share_panel
+from dashboard.share import feed_links, render_embedded, share_panel
 from dashboard.tables import announcements_table
 from investments import normalize as n
 from investments.comparison import comparison_sentence, resolve
@@ -138,6 +138,7 @@ st.page_link(
 )
 
 credit(dataset, fx=True, world_bank=True, figures=figures)
+feed_links([(names.get(chosen, chosen), f"country/{chosen}.atom")])
 share_slot = st.container()  # filled last, once `detail` is in the URL
 with_money = [
     _("{company} ({amount}): {what}").format(

@@ -374,3 +374,19 @@ def test_a_feed_link_opens_the_pledge_on_its_country_page(published, feed, pledg
     at = run_page("pages/country.py", query)
     assert not at.exception
     assert at.selectbox(key="country_detail").value == pledge, "the pledge's panel is open"
+
+
+def test_pages_link_their_published_feeds(monkeypatch):
+    """With a published copy to point at, the country page links its country's feed and
+    the What changed page the releases feed and the chosen company's."""
+    from tests.apptests import run_page
+
+    monkeypatch.setenv("INVESTMENTS_PUBLISHED_BASE_URL", "https://static.example.org/tracker/")
+    country = run_page("pages/country.py", {"iso3": "JPN"})
+    captions = " ".join(c.value for c in country.caption)
+    assert "https://static.example.org/tracker/feeds/country/JPN.atom" in captions
+    changes = run_page("pages/changes.py", {"company": "microsoft"})
+    captions = " ".join(c.value for c in changes.caption)
+    assert "feeds/releases.atom" in captions and "feeds/company/microsoft.atom" in captions
+    monkeypatch.delenv("INVESTMENTS_PUBLISHED_BASE_URL")
+    assert "feeds/" not in " ".join(c.value for c in run_page("pages/country.py", {}).caption)

@@ -27,6 +27,30 @@ from investments.links import embed_link, view_link
 PUBLISHED_BASE_VARIABLE = "INVESTMENTS_PUBLISHED_BASE_URL"
 
 
+def published_feed(path: str) -> str | None:
+    """The Atom feed `path` (e.g. "country/JPN.atom") on the published copy, when the app
+    knows where that is (INVESTMENTS_PUBLISHED_BASE_URL; `python -m investments publish`
+    writes the feeds)."""
+    published = os.environ.get(PUBLISHED_BASE_VARIABLE, "").strip()
+    return f"{published.rstrip('/')}/feeds/{path}" if published else None
+
+
+def feed_links(feeds: list[tuple[str, str]]) -> None:
+    """A caption linking the published feeds named (label, path); nothing when there is no
+    published copy to link to."""
+    links = [
+        f"[{md_escape(label)}]({url})"
+        for label, path in feeds
+        if (url := published_feed(path)) is not None
+    ]
+    if links:
+        st.caption(
+            _("Follow new pledges and corrections (Atom feeds, in English): {links}").format(
+                links=" · ".join(links)
+            )
+        )
+
+
 def page_query() -> dict[str, str]:
     """The parameters in the reader's address bar now (embed and its options excluded)."""
     return st.query_params.to_dict()
