@@ -189,3 +189,14 @@ def test_current_release_record_matches_diff_against_the_previous():
     assert int(current["new_pledges"]) == len(result.new_pledges)
     changelog = (ROOT / "data" / "CHANGELOG.md").read_text(encoding="utf-8")
     assert f"## {current['version']} ({current['released_on']})" in changelog
+
+
+def test_chart_data_cites_its_release():
+    """A chart's CSV (share panel, published data/) carries the release it was drawn from."""
+    from investments.export import with_release
+    from investments.load import load_dataset
+
+    package = load_dataset().package
+    frame = with_release(pd.DataFrame({"total": [1.0]}), package)
+    assert list(frame.columns) == ["total", "data_version", "data_current_to"]
+    assert frame.iloc[0]["data_version"] == package.version == _releases()["version"].iloc[0]

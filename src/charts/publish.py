@@ -30,7 +30,7 @@ from charts.snippet import embed_snippet, published_embed_url
 from charts.views import ChartView, compare_view, country_view, map_view, timeline_view
 from investments.comparison import DEFAULT_ITEMS, bases, parse_item
 from investments.credits import PROJECT_NAME
-from investments.export import frame_to_csv_bytes
+from investments.export import frame_to_csv_bytes, with_release
 from investments.feeds import DEFAULT_APP_URL, FEEDS_FOLDER, RELEASES_FEED, write_feeds
 from investments.filters import Filter
 from investments.i18n import LANGUAGES
@@ -227,7 +227,9 @@ def publish(
                 ),
                 encoding="utf-8",
             )
-            (root / "data" / f"{view.text.slug}.csv").write_bytes(frame_to_csv_bytes(view.data))
+            (root / "data" / f"{view.text.slug}.csv").write_bytes(
+                frame_to_csv_bytes(with_release(view.data, dataset.package))
+            )
             written.append(page)
         (root / "index.html").write_text(
             _index_page(

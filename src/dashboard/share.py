@@ -20,7 +20,7 @@ from charts.views import ChartView
 from dashboard import language, url_state
 from dashboard.chrome import md_escape
 from dashboard.language import _
-from investments.export import frame_to_csv_bytes
+from investments.export import frame_to_csv_bytes, with_release
 from investments.i18n import N_
 from investments.links import embed_link, view_link
 
@@ -63,6 +63,15 @@ def _current_to() -> dt.date:
     dataset = get_dataset()
     day = dataset.package.current_to if dataset is not None else None
     return day or dt.date.today()
+
+
+def _chart_csv(view: ChartView) -> bytes:
+    """The chart's data with the release it was drawn from (data_version, data_current_to)."""
+    from dashboard.data import get_dataset
+
+    dataset = get_dataset()
+    data = view.data if dataset is None else with_release(view.data, dataset.package)
+    return frame_to_csv_bytes(data)
 
 
 def _image(view: ChartView, fmt: str, preset: str):
@@ -183,7 +192,7 @@ def share_panel(view: ChartView, *, key: str) -> None:
         )
         c4.download_button(
             _("Chart data (CSV)"),
-            data=lambda: frame_to_csv_bytes(view.data),  # built on click, not on every run
+            data=lambda: _chart_csv(view),  # built on click, not on every run
             file_name=f"{view.text.slug}.csv",
             mime="text/csv",
             key=f"{key}-csv",

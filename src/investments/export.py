@@ -202,3 +202,11 @@ def frame_to_csv_bytes(frame: pd.DataFrame) -> bytes:
     buffer = io.StringIO()
     out.astype(object).to_csv(buffer, index=False, lineterminator="\n")
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
+
+
+def with_release(frame: pd.DataFrame, package) -> pd.DataFrame:
+    """A chart's own data with the data release it was drawn from (`data_version`,
+    `data_current_to`), as the full export carries them: a downloaded chart CSV cites its
+    version too."""
+    version, current_to = package.release_columns
+    return frame.assign(**{DATA_VERSION: version, DATA_CURRENT_TO: current_to})
