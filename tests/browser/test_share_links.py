@@ -34,6 +34,12 @@ def served(request):
         yield url
 
 
+# Under a path prefix, the views whose links and assets depend on it most: the map (its
+# shapes come from the app's static folder) and compare (the longest query); the other
+# views' links are built by the same code and are checked at the root.
+PREFIX_VIEWS = {"map", "compare"}
+
+
 def _chart_drawn(where, *, page: str) -> None:
     expect(where.locator("[data-testid='stPlotlyChart'] .main-svg").first).to_be_visible(
         timeout=40_000
@@ -60,6 +66,8 @@ def _same_view(url_a: str, url_b: str) -> bool:
 
 @pytest.mark.parametrize(("path", "query"), VIEWS, ids=[f"{v[0]}-{i}" for i, v in enumerate(VIEWS)])
 def test_copied_link_and_embed_code_work(browser, served, tmp_path, path, query):
+    if "/tracker" in served and path not in PREFIX_VIEWS:
+        pytest.skip("checked at the root; under the prefix only " + ", ".join(sorted(PREFIX_VIEWS)))
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
