@@ -20,14 +20,13 @@ from investments.comparison import (
     parse_item,
     resolve,
 )
-from investments.formatting import pledge_labels
 from investments.fx import currencies_on
 from investments.lineage import counted
-from investments.load import COMPANY_NAME, COUNTRY_NAME
+from investments.load import COUNTRY_NAME
 from investments.prices import CPI_SOURCE, latest_complete_year, price_level
 from investments.schema import Col
 from investments.scope import DEFAULT_FIGURES, figures_note, set_aside
-from investments.style import style_for, with_names
+from investments.style import pledge_labels, style_for, with_names
 from viz.theme import company_colours
 
 dataset = get_dataset()
@@ -107,24 +106,7 @@ def _option_labels() -> dict[str, str]:
     """Every pledge and country total, named in the reader's language."""
     named = with_names(normalized, style)
     ordered = named.sort_values([COUNTRY_NAME, Col.ANNOUNCED_ON])
-    if lang == "en":
-        pledges = pledge_labels(ordered)
-    else:
-        pledges = {
-            pledge_id: " · ".join(
-                (company, country, style.month(day), style.as_announced(amount, money, how))
-            )
-            for pledge_id, company, country, day, amount, money, how in zip(
-                ordered[Col.ID],
-                ordered[COMPANY_NAME],
-                ordered[COUNTRY_NAME],
-                ordered[Col.ANNOUNCED_ON],
-                ordered[Col.AMOUNT],
-                ordered[Col.CURRENCY],
-                ordered[Col.AMOUNT_QUALIFIER],
-                strict=True,
-            )
-        }
+    pledges = pledge_labels(ordered, style)
     countries = sorted(
         zip(named[Col.COUNTRY_ISO3], named[COUNTRY_NAME], strict=True),
         key=lambda pair: pair[1],

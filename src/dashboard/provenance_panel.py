@@ -14,11 +14,11 @@ from dashboard.chrome import md_escape
 from dashboard.language import _
 from dashboard.tables import quoted_in
 from investments import ja_style
-from investments.formatting import pledge_labels
 from investments.i18n import N_
 from investments.load import COMPANY_NAME, COUNTRY_NAME, Dataset
 from investments.provenance import commitment_phrases, source_reports
 from investments.schema import Col, CommitmentCol
+from investments.style import pledge_labels
 
 FIELD_WORDS = {
     "amount": N_("amount"),
@@ -128,30 +128,7 @@ def sources_panel(dataset: Dataset, row: pd.Series) -> None:
 
 def _labels(rows: pd.DataFrame) -> dict[str, str]:
     """id -> "Microsoft · Japan · Apr 2024 · US$2.9 billion" / "マイクロソフト・日本・2024年4月・29億ドル"."""
-    if language.current() != "ja":
-        return pledge_labels(rows)
-    return {
-        pledge_id: "・".join(
-            (
-                language.company(company, company_name),
-                language.country(iso3, country_name),
-                f"{announced.year}年{announced.month}月",
-                language.as_announced(amount, currency, qualifier),
-            )
-        )
-        for pledge_id, company, company_name, iso3, country_name, announced, amount, currency, qualifier in zip(
-            rows[Col.ID],
-            rows[Col.COMPANY],
-            rows[COMPANY_NAME],
-            rows[Col.COUNTRY_ISO3],
-            rows[COUNTRY_NAME],
-            rows[Col.ANNOUNCED_ON],
-            rows[Col.AMOUNT],
-            rows[Col.CURRENCY],
-            rows[Col.AMOUNT_QUALIFIER],
-            strict=True,
-        )
-    }
+    return pledge_labels(rows, language.style(), sep="・")
 
 
 def pick_and_show(

@@ -226,3 +226,29 @@ def with_names(frame: pd.DataFrame, style: Style) -> pd.DataFrame:
             for k, n in zip(frame[Col.COUNTRY_ISO3], frame[COUNTRY_NAME], strict=True)
         ]
     return frame.assign(**renamed)
+
+
+def pledge_labels(rows: pd.DataFrame, style: Style, *, sep: str = " · ") -> dict[str, str]:
+    """id -> "Microsoft · Japan · Apr 2024 · US$2.9 billion" in `style`'s language, for
+    pickers ("マイクロソフト · 日本 · 2024年4月 · 29億ドル"); English as formatting makes it."""
+    from investments.load import COMPANY_NAME, COUNTRY_NAME
+    from investments.schema import Col
+
+    if style.lang == DEFAULT_LANGUAGE:
+        return en.pledge_labels(rows)
+    named = with_names(rows, style)
+    return {
+        pledge_id: sep.join(
+            (company, country, style.month(day), style.as_announced(amount, money, how))
+        )
+        for pledge_id, company, country, day, amount, money, how in zip(
+            named[Col.ID],
+            named[COMPANY_NAME],
+            named[COUNTRY_NAME],
+            named[Col.ANNOUNCED_ON],
+            named[Col.AMOUNT],
+            named[Col.CURRENCY],
+            named[Col.AMOUNT_QUALIFIER],
+            strict=True,
+        )
+    }
