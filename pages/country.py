@@ -121,8 +121,13 @@ with st.expander(
     c1.selectbox(_("Country"), countries, key="country_iso3", format_func=names.get)
     c2.selectbox(_("Compare with"), peers, key="country_peer", format_func=names.get)
 
-items = resolve(
-    [f"country:{chosen}", f"country:{peer}"], normalized, base_year=base_year, figures=figures
+items = cached(  # 0.2 s of pandas per run uncached: every reader shares it
+    "country-pair",
+    dataset,
+    (chosen, peer, base_year, figures),
+    lambda: resolve(
+        [f"country:{chosen}", f"country:{peer}"], normalized, base_year=base_year, figures=figures
+    ),
 )
 sentence = (
     comparison_sentence_ja(items) if language.current() == "ja" else comparison_sentence(items)
@@ -140,23 +145,28 @@ st.page_link(
 credit(dataset, fx=True, world_bank=True, figures=figures)
 feed_links([(names.get(chosen, chosen), f"country/{chosen}.atom")])
 share_slot = st.container()  # filled last, once `detail` is in the URL
-with_money = [
-    _("{company} ({amount}): {what}").format(
-        company=language.company(key, company),
-        amount=language.as_announced(amount, currency, qualifier),
-        what=_(", ").join(phrases),
-    )
-    for key, company, amount, currency, qualifier, phrases in zip(
-        rows[Col.COMPANY],
-        rows[COMPANY_NAME],
-        rows[Col.AMOUNT],
-        rows[Col.CURRENCY],
-        rows[Col.AMOUNT_QUALIFIER],
-        (commitment_words(pledge_id, dataset.commitments) for pledge_id in rows[Col.ID]),
-        strict=True,
-    )
-    if phrases
-]
+with_money = cached(  # a lookup per pledge in the commitments table: shared, not per run
+    "country-with-money",
+    dataset,
+    (chosen, base_year, figures, language.current()),
+    lambda: [
+        _("{company} ({amount}): {what}").format(
+            company=language.company(key, company),
+            amount=language.as_announced(amount, currency, qualifier),
+            what=_(", ").join(phrases),
+        )
+        for key, company, amount, currency, qualifier, phrases in zip(
+            rows[Col.COMPANY],
+            rows[COMPANY_NAME],
+            rows[Col.AMOUNT],
+            rows[Col.CURRENCY],
+            rows[Col.AMOUNT_QUALIFIER],
+            (commitment_words(pledge_id, dataset.commitments) for pledge_id in rows[Col.ID]),
+            strict=True,
+        )
+        if phrases
+    ],
+)
 if with_money:
     heading = _("What comes with the money")
     st.markdown(f"**{heading}**\n" + "\n".join(f"- {md_escape(line)}" for line in with_money))

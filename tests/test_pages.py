@@ -112,6 +112,9 @@ def test_compare_ignores_bad_url_values_with_a_notice(query, notice):
 def test_explore_filters_and_counts():
     at = _run("pages/explore.py")
     every = len(at.dataframe[0].value)
+    assert not at.multiselect  # the filter widgets are drawn once the section is opened
+    at.session_state["filters_open"] = True  # what a click on "Filters ·" does
+    at.run()
     at.multiselect(key="f_companies").set_value(["microsoft"]).run()
     shown = at.dataframe[0].value
     assert 0 < len(shown) < every

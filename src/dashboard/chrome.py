@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 import threading
 from collections import OrderedDict
@@ -156,3 +158,57 @@ _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
 def md_escape(text: object) -> str:
     """Data text shown through st.markdown stays text: no links, emphasis or HTML from a CSV."""
     return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _menu_templates(language_code: str) -> tuple:
+    from dashboard.language import _  # language -> url_state -> chrome
+
+    return (
+        st.Page("pages/overview.py", title=_("Overview"), icon=":material/home:", default=True),
+        st.Page("pages/map.py", title=_("Map"), icon=":material/map:", url_path="map"),
+        st.Page(
+            "pages/timeline.py",
+            title=_("Timeline"),
+            icon=":material/timeline:",
+            url_path="timeline",
+        ),
+        st.Page(
+            "pages/compare.py",
+            title=_("Compare"),
+            icon=":material/compare_arrows:",
+            url_path="compare",
+        ),
+        st.Page(
+            "pages/explore.py", title=_("Explore"), icon=":material/table:", url_path="explore"
+        ),
+        st.Page(
+            "pages/country.py",
+            title=_("Country profiles"),
+            icon=":material/flag:",
+            url_path="country",
+        ),
+        st.Page(
+            "pages/sources.py",
+            title=_("Sources & methodology"),
+            icon=":material/menu_book:",
+            url_path="sources",
+        ),
+        st.Page(
+            "pages/changes.py",
+            title=_("What changed"),
+            icon=":material/history:",
+            url_path="changes",
+        ),
+    )
+
+
+def menu_pages(language_code: str) -> list:
+    """The app's pages, titled in the reader's language.
+
+    st.Page resolves its script's path on the disk (a dozen system calls per page, every run,
+    for every reader), so each language's pages are built once per process. Each run gets
+    copies: st.navigation marks the page it picks as callable, and that mark must not be
+    shared between sessions running at the same time.
+    """
+    return [copy.copy(page) for page in _menu_templates(language_code)]
