@@ -22,9 +22,11 @@ navigation = st.navigation(PAGES, position="hidden" if st.context.is_embedded el
 chrome.page_style()
 # Share links strip the page's path from the browser's URL; an unknown page gets a notice.
 url_state.remember_page(navigation.url_path, known=[page.url_path for page in PAGES])
-if not st.context.is_embedded:
-    language.switch()
+switch_slot = None if st.context.is_embedded else st.container()
 try:
     navigation.run()
 finally:  # the menu's links and a first visit carry no `lang`: the address gets it back
     language.keep_in_url()
+    if switch_slot is not None:
+        with switch_slot:
+            language.switch(navigation)

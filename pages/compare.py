@@ -1,10 +1,19 @@
 """Compare: two to four pledges or country totals on every basis, with a quotable sentence."""
 
+import pandas as pd
 import streamlit as st
 
 from charts.views import compare_view
 from dashboard import language, url_state
-from dashboard.chrome import cached, credit, is_embedded, md_escape, plotly_chart
+from dashboard.chrome import (
+    cached,
+    credit,
+    is_embedded,
+    link_target,
+    md_escape,
+    opened_section,
+    plotly_chart,
+)
 from dashboard.data import display_per_usd, get_dataset, get_normalized
 from dashboard.figures_ui import figures_from_url, figures_switch
 from dashboard.language import _
@@ -154,12 +163,18 @@ st.query_params.from_dict(
 
 
 def controls(*, expanded: bool) -> None:
+    """The pickers, drawn once the section is open: the comparison itself comes from the
+    URL, and a multiselect on first paint loads its scripts before the chart is drawn."""
     labels = _(" vs ").join(options.get(i, i).split(" · ")[0] for i in selected) or _("nothing yet")
-    with st.expander(
+    section = opened_section(
         _("Change the comparison · {items}").format(items=labels),
+        key="compare_controls_open",
         expanded=expanded,
         icon=":material/tune:",
-    ):
+    )
+    if section is None:
+        return
+    with section:
         st.multiselect(
             _("Pledges or country totals to compare"),
             list(options),
@@ -235,9 +250,6 @@ if totals:  # the basis changes country totals only; single pledges are compared
     )
 controls(expanded=False)
 
-st.caption(_("Copy the sentence:"))
-st.code(style.sentences(sentence, caveats), language=None, wrap_lines=True)
-
 st.subheader(_("As announced"))
 with_money = cached(
     "compare-with-money",
@@ -250,22 +262,29 @@ with_money = cached(
         for item in items["item"]
     ],
 )
-source_column = _("Source")
-st.dataframe(
-    shown[["label", "as_announced", "period", "source_publisher", "source_url"]]
-    .assign(with_money=with_money)
-    .rename(
-        columns={
-            "label": _("Pledge"),
-            "as_announced": _("As announced"),
-            "period": _("Period"),
-            "source_publisher": _("Publisher"),
-            "source_url": source_column,
-            "with_money": _("With the money"),
-        }
-    ),
-    hide_index=True,
-    column_config={source_column: st.column_config.LinkColumn(display_text=_("source ↗"))},
+# A list, not a table widget: a handful of lines that read on a phone, with nothing to load
+# before the chart is drawn (Explore has every column).
+st.markdown(
+    "\n".join(
+        "- "
+        + _("**{pledge}**: {amount}").format(
+            pledge=md_escape(row["label"]), amount=md_escape(row["as_announced"])
+        )
+        + "".join(
+            f" · {md_escape(part)}" for part in (row["period"], money) if part and pd.notna(part)
+        )
+        + (
+            " · [{text}]({url})".format(
+                text=f"{md_escape(row['source_publisher'])} ↗"
+                if pd.notna(row["source_publisher"]) and row["source_publisher"]
+                else _("source ↗"),
+                url=link_target(row["source_url"]),
+            )
+            if pd.notna(row["source_url"]) and str(row["source_url"]).startswith("http")
+            else ""
+        )
+        for (_index, row), money in zip(shown.iterrows(), with_money, strict=True)
+    )
 )
 
 

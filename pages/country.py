@@ -4,7 +4,7 @@ import streamlit as st
 
 from charts.views import country_view
 from dashboard import language, url_state
-from dashboard.chrome import cached, credit, is_embedded, md_escape, plotly_chart
+from dashboard.chrome import cached, credit, is_embedded, md_escape, opened_section, plotly_chart
 from dashboard.data import get_dataset, get_normalized
 from dashboard.figures_ui import figures_from_url, figures_switch
 from dashboard.language import _
@@ -111,13 +111,15 @@ figures_switch(
     ),
     key="country",
 )
-with st.expander(
+selectors = opened_section(
     _("Country and comparison · {country} with {peer}").format(
         country=names[chosen], peer=names[peer]
     ),
+    key="country_selectors_open",
     icon=":material/tune:",
-):
-    c1, c2 = st.columns(2)
+)
+if selectors is not None:
+    c1, c2 = selectors.columns(2)
     c1.selectbox(_("Country"), countries, key="country_iso3", format_func=names.get)
     c2.selectbox(_("Compare with"), peers, key="country_peer", format_func=names.get)
 
@@ -170,10 +172,22 @@ with_money = cached(  # a lookup per pledge in the commitments table: shared, no
 if with_money:
     heading = _("What comes with the money")
     st.markdown(f"**{heading}**\n" + "\n".join(f"- {md_escape(line)}" for line in with_money))
-st.subheader(_("Every pledge, as announced and converted"))
-announcements_table(rows, key="country-table")
-st.subheader(_("What sources reported"))
-pick_and_show(dataset, rows, key="country_detail", label=_("Choose a pledge"))
+# The table and the source panel open on request (a link with ?detail= opens the sources).
+table = opened_section(
+    _("Every pledge, as announced and converted"), key="country_table_open", icon=":material/table:"
+)
+if table is not None:
+    with table:
+        announcements_table(rows, key="country-table")
+sources = opened_section(
+    _("What sources reported"),
+    key="country_sources_open",
+    expanded="detail" in st.query_params,
+    icon=":material/format_quote:",
+)
+if sources is not None:
+    with sources:
+        pick_and_show(dataset, rows, key="country_detail", label=_("Choose a pledge"))
 
 with share_slot:
     share_panel(chart, key="country")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from charts.views import map_view
 from dashboard import language, url_state
-from dashboard.chrome import cached, credit, is_embedded, md_escape, plotly_chart
+from dashboard.chrome import cached, credit, is_embedded, md_escape, opened_section, plotly_chart
 from dashboard.data import get_dataset
 from dashboard.figures_ui import figures_switch
 from dashboard.filter_ui import filter_panel, show_if_empty
@@ -86,12 +86,24 @@ if clicked and clicked[0] in names:
 if st.session_state.get("map_selected") not in options:
     st.session_state["map_selected"] = ""
 choose = _("Choose a country…")
-selected = st.selectbox(
+# The list opens on request (a click on the map selects as well): a select box on first
+# paint loads its scripts while the reader waits for the map (docs/PERFORMANCE.md).
+picker = opened_section(
     _("Show a country's pledges"),
-    options,
-    key="map_selected",
-    format_func=lambda c: names.get(c, choose),
+    key="map_picker_open",
+    expanded=bool(st.session_state["map_selected"]),
+    icon=":material/list:",
 )
+if picker is not None:
+    with picker:
+        selected = st.selectbox(
+            _("Country"),
+            options,
+            key="map_selected",
+            format_func=lambda c: names.get(c, choose),
+        )
+else:
+    selected = st.session_state["map_selected"]
 if selected:
     st.query_params["selected"] = selected
 elif "selected" in st.query_params:

@@ -68,7 +68,6 @@ SHOWN_KEYWORDS = {"label", "help", "placeholder", "title", "display_text", "why"
 KEYWORDS_ONLY = {"choice", "items", "notice"}
 # Text that is the same in every language, with the reason.
 SAME_IN_EVERY_LANGUAGE = {
-    "Language · 言語": "the language switch names itself in both languages",
     "English": "a language's own name",
     "日本語": "a language's own name",
     "CSV": "a file format",

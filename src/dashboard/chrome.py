@@ -97,6 +97,18 @@ def cached(kind: str, dataset: Dataset, view_key: tuple, build: Callable[[], T])
     return _cached(kind, dataset.version, view_key, build)
 
 
+def opened_section(label: str, *, key: str, expanded: bool = False, icon: str | None = None):
+    """A section whose content is drawn only once the reader opens it (one rerun), or None
+    while it is closed.
+
+    Widgets, tables and code blocks inside cost no server time and load no script while
+    the reader waits for the chart (docs/PERFORMANCE.md). What they show must not depend on
+    their being drawn: views come from the URL.
+    """
+    section = st.expander(label, expanded=expanded, key=key, on_change="rerun", icon=icon)
+    return section if section.open else None
+
+
 # Drawn once per page by app.py: what the theme in .streamlit/config.toml cannot say.
 PAGE_STYLE = """<style>
 /* Phones: the button that opens the menu says so; table toolbars cover no headings. */

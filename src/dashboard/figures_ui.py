@@ -23,13 +23,6 @@ def figures_from_url() -> str:
     )
 
 
-def _set(key: str) -> None:
-    if st.session_state[key]:
-        st.query_params[QUERY_KEY] = "headline"
-    elif QUERY_KEY in st.query_params:
-        del st.query_params[QUERY_KEY]
-
-
 def aside_words(aside: SetAside) -> str:
     """ "2 economy-wide figures (US$1.10 trillion) and 1 figure with partners' or public
     money (US$1.00 billion); US$7.30 billion already spent": what comparable leaves out."""
@@ -56,7 +49,8 @@ def aside_words(aside: SetAside) -> str:
 
 
 def figures_switch(figures: str, aside: SetAside, *, key: str) -> None:
-    """The line saying what the totals count, and the switch to the other basis."""
+    """The line saying what the totals count, and a link to the other basis; `key` names
+    the page (pages/<key>.py)."""
     left_out = aside_words(aside)
     if figures == "headline":
         line = (
@@ -73,12 +67,15 @@ def figures_switch(figures: str, aside: SetAside, *, key: str) -> None:
             else _("**Comparable figures**: each company's own new money.")
         )
     st.caption(line)
-    # The URL owns the basis: the switch follows it (a link, Back, "Show all pledges").
-    st.session_state[f"{key}-headline"] = figures == "headline"
-    st.toggle(
-        _("Show headline figures (as announced)"),
-        key=f"{key}-headline",
-        on_change=_set,
-        args=(f"{key}-headline",),
+    # A link to the same view on the other basis, not a switch: the URL owns the basis, and
+    # a page waiting for its chart has one kind of control fewer to load.
+    query = {k: v for k, v in st.query_params.to_dict().items() if k != QUERY_KEY}
+    st.page_link(
+        f"pages/{key}.py",
+        label=_("Show comparable figures (each company's own new money)")
+        if figures == "headline"
+        else _("Show headline figures (as announced)"),
+        icon=":material/swap_horiz:",
+        query_params=query if figures == "headline" else query | {QUERY_KEY: "headline"},
         help=_(FIGURES_HELP),
     )

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import language, url_state
-from dashboard.chrome import cached, is_embedded, md_escape
+from dashboard.chrome import cached, is_embedded, md_escape, opened_section
 from dashboard.data import get_normalized
 from dashboard.language import _
 from investments.code_words import code_words
@@ -202,17 +202,14 @@ def _draw_controls(
     expanded: bool,
 ) -> None:
     first_year, last_year = choices.first_year, choices.last_year
-    # The widgets are drawn only once the reader opens the section: a dozen widgets cost a
-    # fifth of a page view's server time and pull their script chunks in before the chart
-    # is drawn. The view itself comes from the URL, so nothing depends on them being there.
-    section = st.expander(
+    # Drawn once opened: a dozen widgets were a fifth of a page view's server time.
+    section = opened_section(
         _("Filters · {summary}").format(summary=summary),
+        key="filters_open",
         expanded=expanded,
         icon=":material/tune:",
-        key="filters_open",
-        on_change="rerun",
     )
-    if not section.open:
+    if section is None:
         return
     with section:
         basis = st.radio(

@@ -19,7 +19,6 @@ from investments.style import Style, style_for
 
 QUERY_KEY = "lang"
 STATE_KEY = "_language"
-SWITCH_KEY = "_language_switch"
 
 
 def resolve() -> str:
@@ -61,37 +60,32 @@ def in_url() -> dict[str, str]:
 
 
 def keep_in_url() -> None:
-    """Put the language back in the address after a page rewrote its parameters."""
+    """Put the language back in the address after a page rewrote its parameters; English,
+    once chosen, leaves the address (the session remembers it)."""
     lang = current()
     if lang == DEFAULT_LANGUAGE:
-        if st.query_params.get(QUERY_KEY) not in (None, DEFAULT_LANGUAGE):
+        if QUERY_KEY in st.query_params:
             del st.query_params[QUERY_KEY]
     elif st.query_params.get(QUERY_KEY) != lang:
         st.query_params[QUERY_KEY] = lang
 
 
-def _switched() -> None:
-    chosen = st.session_state[SWITCH_KEY] or current()
-    st.session_state[STATE_KEY] = chosen
-    _this_run.lang = chosen
-    if chosen == DEFAULT_LANGUAGE:
-        if QUERY_KEY in st.query_params:
-            del st.query_params[QUERY_KEY]
-    else:
-        st.query_params[QUERY_KEY] = chosen
+def switch(page) -> None:
+    """Links to this view in the other languages, at the top of every page (app.py draws
+    them after the page ran, so they carry every parameter the page wrote).
 
-
-def switch() -> None:
-    """The visible language switch at the top of every page (app.py)."""
-    st.session_state[SWITCH_KEY] = current()
-    st.segmented_control(
-        "Language · 言語",
-        list(LANGUAGES),
-        format_func=LANGUAGES.get,
-        key=SWITCH_KEY,
-        on_change=_switched,
-        label_visibility="collapsed",
-    )
+    Links, not a switch: on a page waiting for its chart, one kind of control fewer to
+    load (docs/PERFORMANCE.md); a link to the other edition is what news sites offer.
+    """
+    query = {k: v for k, v in st.query_params.to_dict().items() if k != QUERY_KEY}
+    for code, name in LANGUAGES.items():
+        if code != current():
+            st.page_link(
+                page,
+                label=name,
+                icon=":material/translate:",
+                query_params=query | {QUERY_KEY: code},
+            )
 
 
 # ---------------------------------------------------------------- number style

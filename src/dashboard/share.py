@@ -18,7 +18,7 @@ from charts.images import PRESETS, ImageExportUnavailable, chromium_available, i
 from charts.snippet import embed_snippet, published_embed_url
 from charts.views import ChartView
 from dashboard import language, url_state
-from dashboard.chrome import md_escape
+from dashboard.chrome import md_escape, opened_section
 from dashboard.language import _
 from investments.export import frame_to_csv_bytes, with_release
 from investments.i18n import N_
@@ -106,13 +106,16 @@ EMBED_TARGETS = {"live app": N_("live app"), "published copy": N_("published cop
 def share_panel(view: ChartView, *, key: str) -> None:
     """Call after the page has written every query parameter: the link copies them all."""
     st.caption(_("**Chart description:** {alt}").format(alt=md_escape(view.text.alt)))
-    # Drawn only when asked for: its code blocks and buttons would otherwise load their
-    # scripts while the reader is waiting for the chart (0.2-0.3 s, docs/PERFORMANCE.md).
-    if not st.toggle(_("Share, embed or download this chart"), key=f"{key}-share-open"):
+    # Drawn only when opened: its code blocks and buttons would otherwise load their
+    # scripts while the reader is waiting for the chart.
+    section = opened_section(
+        _("Share, embed or download this chart"), key=f"{key}-share-open", icon=":material/share:"
+    )
+    if section is None:
         return
     base = url_state.base_url()
     query = page_query()
-    with st.container(border=True, key=f"{key}-share"):
+    with section, st.container(key=f"{key}-share"):
         link_heading = _("Link to this view")
         st.markdown(f"**{link_heading}**")
         st.code(view_link(base, view.page, query), language=None, wrap_lines=True)
@@ -149,6 +152,14 @@ def share_panel(view: ChartView, *, key: str) -> None:
 
         st.markdown(_("**Alt text** for the image versions"))
         st.code(view.text.alt, language=None, wrap_lines=True)
+
+        if view.text.sentence:  # Compare's sentence, with what each figure covers
+            st.markdown(_("**The sentence**, to quote"))
+            st.code(
+                language.style().sentences(view.text.sentence, view.text.caveats),
+                language=None,
+                wrap_lines=True,
+            )
 
         preset = st.radio(
             _("Image size"),

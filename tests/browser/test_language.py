@@ -20,7 +20,7 @@ def _open(browser, app_url, path, width=1280):
 
 def test_switch_puts_japanese_in_the_address_and_keeps_it_across_pages(browser, app_url):
     page = _open(browser, app_url, "/map")
-    page.get_by_role("radio", name="日本語").click()
+    page.get_by_role("link", name="日本語").click()
     expect(page.get_by_role("link", name="概要")).to_be_visible(timeout=15_000)
     page.wait_for_url("**lang=ja**", timeout=15_000)
     page.get_by_role("link", name="概要").click()
