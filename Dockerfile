@@ -22,7 +22,7 @@ COPY src ./src
 COPY data ./data
 COPY static ./static
 RUN pip install --no-cache-dir . && rm -rf build src/*.egg-info
-COPY app.py ./
+COPY app.py serve.py ./
 COPY pages ./pages
 COPY .streamlit ./.streamlit
 
@@ -33,4 +33,4 @@ ENV STREAMLIT_SERVER_PORT=8501 \
 EXPOSE 8501
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
     CMD curl --fail --silent "http://127.0.0.1:${STREAMLIT_SERVER_PORT}/_stcore/health" || exit 1
-CMD ["streamlit", "run", "app.py"]
+CMD ["streamlit", "run", "serve.py"]

@@ -51,7 +51,7 @@ def start_app(
             "-m",
             "streamlit",
             "run",
-            str(script or ROOT / "app.py"),
+            str(script or ROOT / "serve.py"),
             "--server.port",
             str(port),
             "--server.address",
@@ -76,7 +76,7 @@ def stop(process: subprocess.Popen) -> None:
 
 @contextlib.contextmanager
 def running_app(*, env: dict[str, str] | None = None, base_path: str = ""):
-    """A fresh `streamlit run app.py` on a free loopback port; yields its URL (with the
+    """A fresh `streamlit run serve.py` on a free loopback port; yields its URL (with the
     `server.baseUrlPath` prefix when `base_path` is given, e.g. ".../tracker")."""
     port = free_port()
     if base_path:

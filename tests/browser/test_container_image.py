@@ -180,7 +180,7 @@ def test_image_holds_the_app_only_and_runs_as_non_root(image):
     listing = podman("run", "--rm", *LIMITS, image, "ls", "-A", "/app").stdout.split()
     assert set(listing) == {
         ".streamlit", "LICENSE", "README.md", "app.py", "data", "pages", "pyproject.toml",
-        "src", "static",
+        "serve.py", "src", "static",
     }  # fmt: skip
     assert (
         podman("image", "inspect", "--format", "{{.Config.User}}", image).stdout.strip()

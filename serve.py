@@ -1,0 +1,17 @@
+"""The app as it is served: `streamlit run serve.py` (app.py is the script it runs).
+
+`streamlit run app.py` serves the same app. This entry adds one thing Streamlit's own server
+cannot: each page's HTML says where the app's root is, which saves a first-time or returning
+reader two failed requests and a wait before the chart (dashboard.base_hint).
+"""
+
+from pathlib import Path
+
+import streamlit as st
+from starlette.middleware import Middleware
+
+from dashboard.base_hint import BaseHintMiddleware
+
+PAGE_PATHS = [page.stem for page in (Path(__file__).parent / "pages").glob("*.py")]
+
+app = st.App("app.py", middleware=[Middleware(BaseHintMiddleware, pages=PAGE_PATHS)])
