@@ -21,14 +21,15 @@ install-test: $(BIN)/python
 
 # Debian's Chromium drives the browser tests (Playwright never downloads a browser here);
 # Debian's nginx fronts two app replicas in the deployment test.
-# fonts-noto-cjk: Japanese titles and credit lines in PNG/SVG images (no tofu boxes).
+# fonts-noto-cjk: Japanese titles and credit lines in PNG/SVG images (no tofu boxes);
+# openssl: a throwaway certificate for nginx's HTTPS + HTTP/2 listener.
 browser:
-	@{ test -x $(CHROMIUM) && test -x /usr/sbin/nginx && test -d /usr/share/fonts/opentype/noto; } || { \
+	@{ test -x $(CHROMIUM) && test -x /usr/sbin/nginx && test -d /usr/share/fonts/opentype/noto && test -x /usr/bin/openssl; } || { \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium nginx fonts-noto-cjk; }
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium nginx fonts-noto-cjk openssl; }
 
 run: install
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run serve.py --server.port $(PORT)
 
 test: install-test browser
 	$(BIN)/python -m investments validate data

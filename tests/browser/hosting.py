@@ -44,12 +44,16 @@ def host_page(directory: Path, snippets: list[str], *, width_px: int) -> str:
 
 
 @contextlib.contextmanager
-def nginx_in_front(upstream_ports: list[int], work_dir):
-    """deploy/nginx.conf rendered as docs/DEPLOY.md says, in front of the given ports."""
-    port = free_port()
+def nginx_in_front(upstream_ports: list[int], work_dir, *, tls: bool = False):
+    """deploy/nginx.conf rendered as docs/DEPLOY.md says, in front of the given ports; yields
+    its plain HTTP/1.1 address, or with `tls` its HTTPS + HTTP/2 one (a throwaway certificate)."""
+    port, tls_port = free_port(), free_port()
+    cert, key = throwaway_certificate(work_dir)
     conf = (ROOT / "deploy" / "nginx.conf").read_text()
     conf = conf.replace("APP_UPSTREAMS", " ".join(f"server 127.0.0.1:{p};" for p in upstream_ports))
+    conf = conf.replace("LISTEN_TLS", f"127.0.0.1:{tls_port}")
     conf = conf.replace("LISTEN", f"127.0.0.1:{port}")
+    conf = conf.replace("TLS_CERT", str(cert)).replace("TLS_KEY", str(key))
     # Run unprivileged-style: every path nginx writes lives in the test's folder.
     conf = conf.replace(
         "http {",
@@ -65,9 +69,21 @@ def nginx_in_front(upstream_ports: list[int], work_dir):
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, timeout_s=20)
-        yield url
+        yield f"https://127.0.0.1:{tls_port}" if tls else url
     finally:
         stop(process)
+
+
+def throwaway_certificate(work_dir) -> tuple:
+    """A self-signed certificate for 127.0.0.1, valid for a day (openssl, as Debian ships it)."""
+    cert, key = work_dir / "tls.crt", work_dir / "tls.key"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return cert, key
 
 
 def upstream(url: str) -> str:
