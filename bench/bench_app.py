@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 
+import browser_timing as bt  # noqa: E402
 import plotly.express as px  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from plotly.offline import get_plotlyjs  # noqa: E402
@@ -39,13 +40,14 @@ from tests.apprunner import CHROMIUM, free_port, start_app, stop, wait_healthy  
 from tests.apprunner import CHROMIUM_ARGS as ARGS  # noqa: E402
 
 PAGES = {  # path -> what "the chart is drawn" means on it
-    "/": ".main-svg",
-    "/map": "path.choroplethlocation",
-    "/timeline": ".main-svg",
-    "/compare": ".main-svg",
-    "/country": ".main-svg",
+    "/": bt.TRACE,
+    "/map": bt.MAP_TRACE,
+    "/timeline": bt.TRACE,
+    "/compare": bt.TRACE,
+    "/country": bt.TRACE,
     "/explore": "[data-testid='stDataFrame'] canvas",
 }
+FLOOR = "floor: one-chart Streamlit app"
 
 
 # ------------------------------------------------------------------ helpers
@@ -75,6 +77,8 @@ def floor_dir() -> Path:
     shutil.copy(ROOT / ".streamlit" / "config.toml", target / ".streamlit" / "config.toml")
     shutil.copy(Path(__file__).parent / "floor_app.py", target / "floor_app.py")
     (target / "title_app.py").write_text('import streamlit as st\n\nst.title("Floor")\n')
+    shutil.copy(Path(__file__).parent / "floor_views.py", target / "floor_views.py")
+    (target / "static").symlink_to(ROOT / "static")  # the map shapes, as the app serves them
     return target
 
 
@@ -154,19 +158,6 @@ def cold_start() -> dict:
     return {"health_s": app.healthy_s, "first_script_s": total, "ok": first.ok}
 
 
-def time_to_chart(browser, url: str, selector: str, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        start = time.perf_counter()
-        page.goto(url)
-        page.wait_for_selector(selector, state="attached", timeout=60_000)
-        times.append(time.perf_counter() - start)
-        context.close()
-    return statistics.median(times)
-
-
 def published_site() -> Path:
     """Every standard chart as static embeds (python -m investments publish)."""
     import datetime as dt
@@ -180,50 +171,154 @@ def published_site() -> Path:
     return target
 
 
+COMPARABLE = {"/map": "map", "/timeline": "timeline", "/compare": "compare", "/country": "country"}
+
+
+def browser_targets(app: App, floor: App, static: StaticServer, views: App) -> list[bt.Target]:
+    """The static page, the floor, each page, and each chart page's comparable one-chart app
+    (bench/floor_views.py: the page's own chart alone)."""
+    return [
+        bt.Target("static page, same chart", static.url + "/index.html"),
+        bt.Target(FLOOR, floor.url + "/"),
+        *(bt.Target(path, app.url + path, selector) for path, selector in PAGES.items()),
+        *(
+            bt.Target(f"comparable: {view}", f"{views.url}/?view={view}", PAGES[path])
+            for path, view in COMPARABLE.items()
+        ),
+    ]
+
+
+def published_targets(published: StaticServer) -> list[bt.Target]:
+    embeds = sorted(p.stem for p in (published.directory / "embed").glob("*.html"))
+    chosen = [
+        next(s for s in embeds if s.startswith(prefix))
+        for prefix in ("map-", "compare-", "country-jpn")
+    ]
+    return [
+        bt.Target(
+            f"published embed: {slug}",
+            f"{published.url}/embed/{slug}.html",
+            bt.MAP_TRACE if slug.startswith("map-") else bt.TRACE,
+        )
+        for slug in chosen
+    ]
+
+
+def filter_change(browser, app: App) -> float:
+    """Pick "US$ per person" on the map, as a reader does it; seconds to the new legend."""
+    context = browser.new_context(viewport=bt.VIEWPORT)
+    page = context.new_page()
+    page.goto(app.url + "/map")
+    page.wait_for_selector(bt.MAP_TRACE, state="attached", timeout=bt.TIMEOUT_MS)
+    page.get_by_text("Filters ·").click()  # the collapsed section under the chart
+    page.get_by_text("US$ per person", exact=True).first.wait_for()
+    start = time.perf_counter()
+    page.get_by_text("US$ per person", exact=True).first.click()
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('.cbtitle text, .colorbar text'))"
+        ".some(t => t.textContent.includes('per person'))",
+        timeout=bt.TIMEOUT_MS,
+    )
+    seconds = time.perf_counter() - start
+    context.close()
+    return seconds
+
+
 def browser_timings(
-    app: App, floor: App, static: StaticServer, repeats: int, published: StaticServer | None = None
+    app: App, floor: App, static: StaticServer, views: App, rounds: int, published: StaticServer
 ) -> dict:
-    results = {}
+    """Cold and warm time to chart for every page, the floor and the static page (one run,
+    alternating rounds), the published embeds, a filter change, and one warm waterfall per
+    page."""
+    targets = browser_targets(app, floor, static, views)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        time_to_chart(browser, app.url + "/", ".main-svg", 1)  # warm caches once
-        results["static page"] = time_to_chart(
-            browser, static.url + "/index.html", ".main-svg", repeats
-        )
-        results["floor (one-chart Streamlit)"] = time_to_chart(
-            browser, floor.url + "/", ".main-svg", repeats
-        )
-        for path, selector in PAGES.items():
-            results[path] = time_to_chart(browser, app.url + path, selector, repeats)
-        if published is not None:
-            embeds = sorted(p.stem for p in (published.directory / "embed").glob("*.html"))
-            chosen = [
-                next(s for s in embeds if s.startswith(prefix))
-                for prefix in ("map-", "compare-", "country-jpn")
-            ]
-            for slug in chosen:
-                selector = "path.choroplethlocation" if slug.startswith("map-") else ".main-svg"
-                results[f"published embed: {slug}"] = time_to_chart(
-                    browser, f"{published.url}/embed/{slug}.html", selector, repeats
-                )
-        # Filter change, as a reader does it: pick "US$ per person" on the map.
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        page.goto(app.url + "/map")
-        page.wait_for_selector("path.choroplethlocation", state="attached", timeout=60_000)
-        page.get_by_text("Filters ·").click()  # the collapsed section under the chart
-        page.get_by_text("US$ per person", exact=True).first.wait_for()
-        start = time.perf_counter()
-        page.get_by_text("US$ per person", exact=True).first.click()
-        page.wait_for_function(
-            "() => Array.from(document.querySelectorAll('.cbtitle text, .colorbar text'))"
-            ".some(t => t.textContent.includes('per person'))",
-            timeout=60_000,
-        )
-        results["filter change redrawn (browser)"] = time.perf_counter() - start
-        context.close()
+        bt.cold(browser, targets, 1)  # fills the servers' caches, not the browser's
+        results = {
+            "cold": bt.cold(browser, targets, rounds),
+            "warm": bt.warm(browser, targets, rounds),
+            "published cold": bt.cold(browser, published_targets(published), rounds),
+            "filter change": filter_change(browser, app),
+            "waterfalls": [
+                bt.waterfall(browser, t, app.url if t.url.startswith(app.url) else floor.url)
+                for t in targets[1:]
+                if t.name != "/explore" and not t.name.startswith("comparable")
+            ],
+        }
         browser.close()
     return results
+
+
+def print_browser_timings(results: dict, rounds: int) -> None:
+    cold, warm = results["cold"], results["warm"]
+    floor_cold, floor_warm = cold[FLOOR].median, warm[FLOOR].median
+    print(f"## Time to chart in headless Chromium (median of {rounds}, alternating rounds)\n")
+    print(
+        "| view | cold (s) | cold spread | × floor | × comparable | "
+        "warm (s) | warm spread | × floor | × comparable |\n"
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    )
+    for name in cold:
+        c, w = cold[name], warm[name]
+        like = f"comparable: {COMPARABLE[name]}" if name in COMPARABLE else None
+        c_like = f"{c.median / cold[like].median:.2f}" if like else ""
+        w_like = f"{w.median / warm[like].median:.2f}" if like else ""
+        print(
+            f"| {name} | {c.median:.2f} | {c.spread} | {c.median / floor_cold:.2f} | {c_like} | "
+            f"{w.median:.2f} | {w.spread} | {w.median / floor_warm:.2f} | {w_like} |"
+        )
+    for name, t in results["published cold"].items():
+        print(f"| {name} | {t.median:.2f} | {t.spread} | {t.median / floor_cold:.2f} | | | | | |")
+    print(f"\nFilter change on /map redrawn (browser): {results['filter change']:.2f} s\n")
+
+    print("## One warm load per page, traced (seconds from the first request)\n")
+    falls = results["waterfalls"]
+    print("| | " + " | ".join(w.target.name for w in falls) + " |")
+    print("|---|" + "---|" * len(falls))
+    summaries = [w.summary() for w in falls]
+    for key in summaries[0]:
+        print(f"| {key} | " + " | ".join(s[key] for s in summaries) + " |")
+    out = ROOT / "out" / "bench"
+    out.mkdir(parents=True, exist_ok=True)
+    for w in falls:
+        name = w.target.name.strip("/").replace("/", "-") or "overview"
+        (out / f"waterfall-{name.split()[0]}.txt").write_text("\n".join(w.lines()) + "\n")
+    print(f"\nEvery request of each load: {out.relative_to(ROOT)}/waterfall-*.txt\n")
+
+
+def behind_nginx(app: App, rounds: int) -> dict:
+    """Time to chart through deploy/nginx.conf on loopback: its HTTP/1.1 listener and its
+    HTTPS + HTTP/2 one, against the app itself, in the same alternating rounds."""
+    import contextlib
+
+    from tests.browser.hosting import nginx_in_front
+
+    with contextlib.ExitStack() as stack:
+        plain = stack.enter_context(nginx_in_front([app.port], Path(tempfile.mkdtemp())))
+        tls = stack.enter_context(nginx_in_front([app.port], Path(tempfile.mkdtemp()), tls=True))
+        targets = [
+            bt.Target(f"{name} {path}", base + path, PAGES[path])
+            for path in ("/map", "/compare")
+            for name, base in (("app", app.url), ("nginx HTTP/1.1", plain), ("nginx HTTP/2", tls))
+        ]
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            bt.cold(browser, targets, 1)
+            results = {
+                "cold": bt.cold(browser, targets, rounds),
+                "warm": bt.warm(browser, targets, rounds),
+            }
+            browser.close()
+    return results
+
+
+def print_behind_nginx(results: dict, rounds: int) -> None:
+    print(f"## Behind nginx on loopback (deploy/nginx.conf, median of {rounds})\n")
+    print("| view | cold (s) | cold spread | warm (s) | warm spread |\n|---|---:|---:|---:|---:|")
+    for name, cold in results["cold"].items():
+        warm = results["warm"][name]
+        print(f"| {name} | {cold.median:.2f} | {cold.spread} | {warm.median:.2f} | {warm.spread} |")
+    print()
 
 
 async def rerun_latency(url: str, repeats: int) -> float:
@@ -301,6 +396,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     repeats = 1 if args.quick else 3
+    rounds = 2 if args.quick else 5
     levels = (5, 10) if args.quick else (10, 50, 100)
 
     print(f"# App benchmark ({os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d')})\n")
@@ -313,40 +409,40 @@ def main() -> None:
     floors = floor_dir()
     app = App()
     floor = App(floors / "floor_app.py", cwd=floors)
+    views = App(floors / "floor_views.py", cwd=floors)
     title_floor = App(floors / "title_app.py", cwd=floors)
     static = StaticServer(static_dir())
     published = StaticServer(published_site())
     try:
-        timings = browser_timings(app, floor, static, repeats, published)
-        static_s = timings["static page"]
-        floor_s = timings["floor (one-chart Streamlit)"]
-        print("## Time to chart in headless Chromium (median)\n")
-        print("| view | seconds | × floor | × static page |\n|---|---:|---:|---:|")
-        for name, seconds in timings.items():
-            print(
-                f"| {name} | {seconds:.2f} | {seconds / floor_s:.2f} | {seconds / static_s:.2f} |"
-            )
+        print_browser_timings(browser_timings(app, floor, static, views, rounds, published), rounds)
+        if shutil.which("nginx") or Path("/usr/sbin/nginx").exists():
+            print_behind_nginx(behind_nginx(app, rounds), rounds)
         print(f"\n## Rerun after a filter change (server side, median of {max(repeats, 3) * 2})\n")
         print(
             f"| /map, basis and region changed | {asyncio.run(rerun_latency(app.url, max(repeats, 3) * 2)):.3f} s |"
         )
         print("|---|---:|\n")
 
-        print("## Simultaneous sessions over the websocket protocol\n")
+        tries = 1 if args.quick else 3
+        print(f"## Simultaneous sessions over the websocket protocol (median of {tries})\n")
         print(
             "| target | sessions | p50 (s) | p95 (s) | errors | server CPU (s) | wall (s) | RSS after (MB) |"
         )
         print("|---|---:|---:|---:|---:|---:|---:|---:|")
         for name, target, page_name in (
             ("floor: one-line app", title_floor, ""),
+            (FLOOR, floor, ""),
             ("/map", app, "map"),
             ("/compare", app, "compare"),
+            ("/country", app, "country"),
         ):
             for sessions in levels:
-                r = concurrency(target, page_name, sessions)
+                runs = [concurrency(target, page_name, sessions) for _ in range(tries)]
+                r = {k: statistics.median(run[k] for run in runs) for k in runs[0]}
                 print(
-                    f"| {name} | {sessions} | {r['p50']:.2f} | {r['p95']:.2f} | {r['errors']} | "
-                    f"{r['cpu_s']:.1f} | {r['wall_s']:.1f} | {r['rss_mb']:.0f} |"
+                    f"| {name} | {sessions} | {r['p50']:.2f} | {r['p95']:.2f} | "
+                    f"{sum(run['errors'] for run in runs)} | {r['cpu_s']:.2f} | "
+                    f"{r['wall_s']:.1f} | {r['rss_mb']:.0f} |"
                 )
         idle = 10 if args.quick else 50
         print(f"\n## Memory per idle session ({idle} sessions kept open, fresh servers)\n")
@@ -356,7 +452,7 @@ def main() -> None:
             f"{memory_per_session(lambda: App(floors / 'title_app.py', cwd=floors), '', idle):.2f} MB |"
         )
     finally:
-        for server in (app, floor, title_floor):
+        for server in (app, floor, views, title_floor):
             server.close()
         static.close()
         published.close()

@@ -1,0 +1,200 @@
+"""Time to chart in headless Chromium, cold and warm, and a request waterfall of a warm load.
+
+Cold: a new browser context for every visit, so every script chunk and the 4.8 MB plotly
+bundle are fetched again (a first-time reader). Warm: one context whose cache is kept, as
+for a reader who moves from page to page or comes back. The targets are visited in
+alternating rounds so that a drift of the machine touches all of them alike.
+
+"Chart drawn" is the first drawn trace (`.main-svg .trace`; a map's country paths), not the
+chart's empty frame.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from dataclasses import dataclass, field
+
+TRACE = ".main-svg .trace"
+MAP_TRACE = "path.choroplethlocation"
+VIEWPORT = {"width": 1280, "height": 900}
+TIMEOUT_MS = 60_000
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    url: str
+    selector: str = TRACE
+
+
+@dataclass
+class Timings:
+    seconds: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def spread(self) -> str:
+        return f"{min(self.seconds):.2f}–{max(self.seconds):.2f}"
+
+
+def _visit(page, target: Target) -> float:
+    start = time.perf_counter()
+    page.goto(target.url)
+    page.wait_for_selector(target.selector, state="attached", timeout=TIMEOUT_MS)
+    return time.perf_counter() - start
+
+
+def cold(browser, targets: list[Target], rounds: int) -> dict[str, Timings]:
+    """Each visit in a new context: nothing cached."""
+    results = {t.name: Timings() for t in targets}
+    for round_number in range(rounds):
+        for target in _rotated(targets, round_number):
+            context = browser.new_context(viewport=VIEWPORT, ignore_https_errors=True)
+            results[target.name].seconds.append(_visit(context.new_page(), target))
+            context.close()
+    return results
+
+
+def warm(browser, targets: list[Target], rounds: int) -> dict[str, Timings]:
+    """One context for every visit, primed by one visit to each target first."""
+    results = {t.name: Timings() for t in targets}
+    context = browser.new_context(viewport=VIEWPORT, ignore_https_errors=True)
+    page = context.new_page()
+    for target in targets:
+        _visit(page, target)
+    for round_number in range(rounds):
+        for target in _rotated(targets, round_number):
+            page.goto("about:blank")
+            results[target.name].seconds.append(_visit(page, target))
+    context.close()
+    return results
+
+
+def _rotated(targets: list[Target], by: int) -> list[Target]:
+    by %= len(targets)
+    return targets[by:] + targets[:by]
+
+
+@dataclass(frozen=True)
+class Request:
+    start_s: float  # from the navigation's start
+    end_s: float
+    status: int
+    cached: bool
+    path: str
+
+
+@dataclass(frozen=True)
+class Waterfall:
+    target: Target
+    chart_s: float
+    requests: list[Request]
+    socket_open_s: float | None
+    first_frame_s: float | None
+
+    def summary(self) -> dict[str, str]:
+        """The milestones of one load, in the order they happen."""
+        chunks = [r for r in self.requests if r.path.startswith("/static/js/")]
+        before_chart = [r for r in chunks if r.start_s < self.chart_s]
+        misses = [r for r in self.requests if r.status == 404]
+        plotly = next((r for r in chunks if "/PlotlyChart." in r.path), None)
+        health = [r for r in self.requests if r.path.endswith("/_stcore/health")]
+        fetched = [r for r in self.requests if not r.cached]
+        return {
+            "requests": str(len(self.requests)),
+            "from the network": str(len(fetched)),
+            "404s (base-path probe)": ", ".join(
+                f"{r.path} {r.start_s:.2f}–{r.end_s:.2f}" for r in misses
+            )
+            or "none",
+            "health answered": f"{health[-1].end_s:.2f}" if health else "–",
+            "websocket open": _s(self.socket_open_s),
+            "first message": _s(self.first_frame_s),
+            "script chunks before the chart": str(len(before_chart)),
+            "PlotlyChart chunk": f"{plotly.start_s:.2f}–{plotly.end_s:.2f}" if plotly else "–",
+            "chart drawn": f"{self.chart_s:.2f}",
+        }
+
+    def lines(self) -> list[str]:
+        """Every request: start, end, status, cache, path (for a file beside the report)."""
+        return [
+            f"{r.start_s:6.3f} {r.end_s:6.3f} {r.status:>3} {'cache' if r.cached else 'net  '} "
+            f"{r.path}"
+            for r in self.requests
+        ] + [f"{self.chart_s:6.3f} {self.chart_s:6.3f}     chart drawn"]
+
+
+def _s(seconds: float | None) -> str:
+    return "–" if seconds is None else f"{seconds:.2f}"
+
+
+def waterfall(browser, target: Target, origin: str) -> Waterfall:
+    """One warm load of `target` (after a priming visit), traced over the DevTools protocol."""
+    context = browser.new_context(viewport=VIEWPORT, ignore_https_errors=True)
+    page = context.new_page()
+    _visit(page, target)
+    page.goto("about:blank")
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    seen: dict[str, dict] = {}
+    socket: dict[str, float] = {}
+
+    def on_sent(e):
+        seen.setdefault(e["requestId"], {}).update(start=e["timestamp"], url=e["request"]["url"])
+
+    def on_response(e):
+        response = e["response"]
+        entry = seen.setdefault(e["requestId"], {})
+        entry["status"] = response["status"]
+        entry["cached"] = entry.get("cached") or bool(
+            response.get("fromDiskCache") or response.get("fromPrefetchCache")
+        )
+
+    def on_cache(e):
+        seen.setdefault(e["requestId"], {})["cached"] = True
+
+    def on_finished(e):
+        seen.setdefault(e["requestId"], {})["end"] = e["timestamp"]
+
+    def on_socket(e):
+        socket.setdefault("open", e["timestamp"])
+
+    def on_frame(e):
+        socket.setdefault("frame", e["timestamp"])
+
+    cdp.on("Network.requestWillBeSent", on_sent)
+    cdp.on("Network.responseReceived", on_response)
+    cdp.on("Network.requestServedFromCache", on_cache)
+    cdp.on("Network.loadingFinished", on_finished)
+    cdp.on("Network.webSocketHandshakeResponseReceived", on_socket)
+    cdp.on("Network.webSocketFrameReceived", on_frame)
+    chart_s = _visit(page, target)
+    page.wait_for_timeout(1000)  # late requests (chunks after the chart) still count
+    context.close()
+    started = [e for e in seen.values() if "start" in e]
+    t0 = min(e["start"] for e in started)
+    requests = sorted(
+        (
+            Request(
+                start_s=e["start"] - t0,
+                end_s=e.get("end", e["start"]) - t0,
+                status=e.get("status", 0),
+                cached=bool(e.get("cached")),
+                path=e["url"].removeprefix(origin) or "/",
+            )
+            for e in started
+            if not e["url"].startswith("data:")
+        ),
+        key=lambda r: r.start_s,
+    )
+    return Waterfall(
+        target,
+        chart_s,
+        requests,
+        socket["open"] - t0 if "open" in socket else None,
+        socket["frame"] - t0 if "frame" in socket else None,
+    )
