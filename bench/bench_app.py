@@ -305,11 +305,10 @@ def behind_nginx(app: App, rounds: int) -> dict:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             bt.cold(browser, targets, 1)
-            results = {"cold": bt.cold(browser, targets, rounds), "warm": {}}
-            # Warm: one context per address, so that three copies of the 4.7 MB plotly
-            # bundle do not compete for one context's memory cache.
-            for name in by_base:
-                results["warm"].update(bt.warm(browser, by_base[name], rounds))
+            results = {
+                "cold": bt.cold(browser, targets, rounds),
+                "warm": bt.warm(browser, targets, rounds),  # one context per address
+            }
             browser.close()
     return results
 
