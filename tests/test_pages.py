@@ -74,7 +74,9 @@ def test_compare_defaults_to_japan_and_australia():
     chart = json.loads(at.get("plotly_chart")[0].proto.spec)
     titles = [a["text"] for a in chart["layout"]["annotations"] if a["xref"] == "paper"]
     assert len(titles) == 5 and titles[1] == "Constant 2025 US$ (US CPI-U)"
-    assert "**Microsoft · Japan · Apr 2024**: US$2.9 billion · 2024–2025" in text  # the "As announced" list
+    assert (
+        "**Microsoft · Japan · Apr 2024**: US$2.9 billion · 2024–2025" in text
+    )  # the "As announced" list
     assert "**Microsoft · Australia · Oct 2023**: A$5 billion · 2023–2024" in text
     assert at.query_params["items"] == "microsoft-jpn-2024-04,microsoft-aus-2023-10"
 
