@@ -5,13 +5,12 @@ cannot: each page's HTML says where the app's root is, which saves a first-time 
 reader two failed requests and a wait before the chart (dashboard.base_hint).
 """
 
-from pathlib import Path
-
 import streamlit as st
 from starlette.middleware import Middleware
 
 from dashboard.base_hint import BaseHintMiddleware
+from dashboard.chrome import MENU
 
-PAGE_PATHS = [page.stem for page in (Path(__file__).parent / "pages").glob("*.py")]
+PAGE_PATHS = [path for path, _title, _icon in MENU[1:]]  # the first is served at the root
 
 app = st.App("app.py", middleware=[Middleware(BaseHintMiddleware, pages=PAGE_PATHS)])

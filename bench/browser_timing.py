@@ -67,20 +67,23 @@ def warm(browser, targets: list[Target], rounds: int) -> dict[str, Timings]:
     results = {t.name: Timings() for t in targets}
     pages = {}
     for target in targets:
-        origin = "/".join(target.url.split("/")[:3])
-        if origin not in pages:
-            pages[origin] = browser.new_context(
+        if _origin(target) not in pages:
+            pages[_origin(target)] = browser.new_context(
                 viewport=VIEWPORT, ignore_https_errors=True
             ).new_page()
-        _visit(pages[origin], target)
+        _visit(pages[_origin(target)], target)
     for round_number in range(rounds):
         for target in _rotated(targets, round_number):
-            page = pages["/".join(target.url.split("/")[:3])]
+            page = pages[_origin(target)]
             page.goto("about:blank")
             results[target.name].seconds.append(_visit(page, target))
     for page in pages.values():
         page.context.close()
     return results
+
+
+def _origin(target: Target) -> str:
+    return "/".join(target.url.split("/")[:3])
 
 
 def _rotated(targets: list[Target], by: int) -> list[Target]:

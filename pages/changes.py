@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from dashboard import language, url_state
-from dashboard.chrome import cached, credit, link_target, md_escape
+from dashboard.chrome import cached, credit, md_escape, md_link
 from dashboard.data import get_dataset, get_normalized
 from dashboard.language import _
 from dashboard.share import feed_links
@@ -152,7 +152,7 @@ def linked(pledge: Pledge, text: str) -> str:
 
 
 def source_link(url: str) -> str:
-    return f"[{_('source')}]({link_target(url)})" if url else ""
+    return md_link(_("source"), url) if url else ""
 
 
 def shown_value(field: str, value: str, pledge: Pledge, named: Pledge | None) -> str:
@@ -170,9 +170,7 @@ def value_text(field: str, value: str, pledge: Pledge, named: Pledge | None) -> 
     shown = md_escape(shown_value(field, value, pledge, named))
     if named is not None:
         return linked(named, shown)
-    if value.startswith(("http://", "https://")):
-        return f"[{shown}]({link_target(value)})"
-    return shown
+    return md_link(shown, value)
 
 
 def why(changed: ChangedPledge) -> str:

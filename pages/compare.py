@@ -9,8 +9,8 @@ from dashboard.chrome import (
     cached,
     credit,
     is_embedded,
-    link_target,
     md_escape,
+    md_link,
     opened_section,
     plotly_chart,
 )
@@ -262,27 +262,26 @@ with_money = cached(
         for item in items["item"]
     ],
 )
+
+
+def as_announced_line(row, money: str) -> str:
+    """One pledge as announced: its amount, period, what comes with it and its source."""
+    parts = [md_escape(part) for part in (row["period"], money) if part and pd.notna(part)]
+    if str(row["source_url"]).startswith("http"):  # a country total has no single source
+        publisher = row["source_publisher"]
+        shown = f"{md_escape(publisher)} ↗" if pd.notna(publisher) and publisher else _("source ↗")
+        parts.append(md_link(shown, row["source_url"]))
+    amount = _("**{pledge}**: {amount}").format(
+        pledge=md_escape(row["label"]), amount=md_escape(row["as_announced"])
+    )
+    return " · ".join([amount, *parts])
+
+
 # A list, not a table widget: a handful of lines that read on a phone, with nothing to load
 # before the chart is drawn (Explore has every column).
 st.markdown(
     "\n".join(
-        "- "
-        + _("**{pledge}**: {amount}").format(
-            pledge=md_escape(row["label"]), amount=md_escape(row["as_announced"])
-        )
-        + "".join(
-            f" · {md_escape(part)}" for part in (row["period"], money) if part and pd.notna(part)
-        )
-        + (
-            " · [{text}]({url})".format(
-                text=f"{md_escape(row['source_publisher'])} ↗"
-                if pd.notna(row["source_publisher"]) and row["source_publisher"]
-                else _("source ↗"),
-                url=link_target(row["source_url"]),
-            )
-            if pd.notna(row["source_url"]) and str(row["source_url"]).startswith("http")
-            else ""
-        )
+        f"- {as_announced_line(row, money)}"
         for (_index, row), money in zip(shown.iterrows(), with_money, strict=True)
     )
 )

@@ -5,7 +5,7 @@ import re
 import streamlit as st
 
 from dashboard import language, url_state
-from dashboard.chrome import cached, credit, link_target, md_escape, plotly_chart
+from dashboard.chrome import cached, credit, md_escape, md_link, plotly_chart
 from dashboard.data import get_dataset, get_normalized
 from dashboard.figures_ui import figures_from_url, figures_switch
 from dashboard.language import _, usd
@@ -186,7 +186,7 @@ for _index, row in story.recent_largest.iterrows():
     amount = language.as_announced(
         row[COUNTED_AMOUNT], row[Col.CURRENCY], row[Col.AMOUNT_QUALIFIER]
     )
-    link = f"[{source_word}]({link_target(row[Col.SOURCE_URL])})"
+    link = md_link(source_word, row[Col.SOURCE_URL])
     lines.append(
         f"- **{md_escape(amount)}** · {md_escape(pledge_line(row))}"
         + _(" ({link})").format(link=link)

@@ -164,6 +164,14 @@ def link_target(url: object) -> str:
     return str(url).replace("(", "%28").replace(")", "%29").replace(" ", "%20")
 
 
+def md_link(shown: str, url: object) -> str:
+    """`shown` (markdown, already escaped) linked to a data URL; the validator admits only
+    http(s) URLs, so anything else is left as `shown` alone."""
+    if not str(url).startswith(("http://", "https://")):
+        return shown
+    return f"[{shown}]({link_target(url)})"
+
+
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
 
 
@@ -172,45 +180,30 @@ def md_escape(text: object) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
 
 
+# The app's pages, in menu order: (URL path, title, icon); each is pages/<path>.py, and the
+# first is the default page at the app's root. serve.py takes the paths from here too.
+MENU = (
+    ("overview", N_("Overview"), ":material/home:"),
+    ("map", N_("Map"), ":material/map:"),
+    ("timeline", N_("Timeline"), ":material/timeline:"),
+    ("compare", N_("Compare"), ":material/compare_arrows:"),
+    ("explore", N_("Explore"), ":material/table:"),
+    ("country", N_("Country profiles"), ":material/flag:"),
+    ("sources", N_("Sources & methodology"), ":material/menu_book:"),
+    ("changes", N_("What changed"), ":material/history:"),
+)
+
+
 @functools.lru_cache(maxsize=8)
 def _menu_templates(language_code: str) -> tuple:
     from dashboard.language import _  # language -> url_state -> chrome
 
+    default, *others = MENU
     return (
-        st.Page("pages/overview.py", title=_("Overview"), icon=":material/home:", default=True),
-        st.Page("pages/map.py", title=_("Map"), icon=":material/map:", url_path="map"),
-        st.Page(
-            "pages/timeline.py",
-            title=_("Timeline"),
-            icon=":material/timeline:",
-            url_path="timeline",
-        ),
-        st.Page(
-            "pages/compare.py",
-            title=_("Compare"),
-            icon=":material/compare_arrows:",
-            url_path="compare",
-        ),
-        st.Page(
-            "pages/explore.py", title=_("Explore"), icon=":material/table:", url_path="explore"
-        ),
-        st.Page(
-            "pages/country.py",
-            title=_("Country profiles"),
-            icon=":material/flag:",
-            url_path="country",
-        ),
-        st.Page(
-            "pages/sources.py",
-            title=_("Sources & methodology"),
-            icon=":material/menu_book:",
-            url_path="sources",
-        ),
-        st.Page(
-            "pages/changes.py",
-            title=_("What changed"),
-            icon=":material/history:",
-            url_path="changes",
+        st.Page(f"pages/{default[0]}.py", title=_(default[1]), icon=default[2], default=True),
+        *(
+            st.Page(f"pages/{path}.py", title=_(title), icon=icon, url_path=path)
+            for path, title, icon in others
         ),
     )
 

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import language
-from dashboard.chrome import md_escape
+from dashboard.chrome import md_escape, md_link
 from dashboard.language import _
 from dashboard.tables import quoted_in
 from investments import ja_style
@@ -49,12 +49,7 @@ UNIT_PHRASES = {
 
 
 def _link(text: str, url: str) -> str:
-    # Only http(s) URLs pass validation; the text is escaped, the URL is kept as is.
-    return (
-        f"[{md_escape(text or url)}]({url})"
-        if url.startswith(("http://", "https://"))
-        else md_escape(text)
-    )
+    return md_link(md_escape(text or url), url)
 
 
 def commitment_words(announcement_id: str, commitments: pd.DataFrame) -> list[str]:

@@ -296,17 +296,21 @@ def _pledge_entry(row, release: _Release, change, *, app_url, counted, later) ->
     ]
     for version, fields in later:
         notes.append(f"Corrected in data release {_e(version)}: {_e(_fields(fields))}")
-    link = pledge_link(app_url, row, counted=counted)
-    content = (
-        f"<p><strong>{_e(company)}</strong> · {_e(_where(row))} · {_e(pledge)}</p>"
-        + _list(_pledge_facts(row) + notes)
-        + f'<p><a href="{_e(link)}">See it in the tracker</a></p>'
+    body = f"<p><strong>{_e(company)}</strong> · {_e(_where(row))} · {_e(pledge)}</p>" + _list(
+        _pledge_facts(row) + notes
     )
+    return _about_pledge(
+        row, release, "pledge", title, body, pledge_link(app_url, row, counted=counted)
+    )
+
+
+def _about_pledge(row, release: _Release, kind: str, title: str, body: str, link: str) -> Entry:
+    """An entry about one pledge: `body` (HTML), then the link to it in the tracker."""
     return Entry(
-        id=f"{TAG}pledge/{pledge}/{release.version}",
+        id=f"{TAG}{kind}/{row[Col.ID]}/{release.version}",
         title=title,
         updated=_midnight(release.released_on),
-        content=content,
+        content=body + f'<p><a href="{_e(link)}">See it in the tracker</a></p>',
         link=link,
         related=row[Col.SOURCE_URL],
         categories=_categories(row),
@@ -329,25 +333,19 @@ def _correction_entry(row, release: _Release, fields: pd.DataFrame, *, app_url, 
         + (f" ({_e(f['reason'])})" if f.get("reason") else "")
         for f in fields.to_dict("records")
     ]
-    link = pledge_link(app_url, row, counted=counted)
-    content = (
+    body = (
         f"<p>Data release {_e(release.version)} ({_e(_long_date(release.released_on))}) "
         f"corrected {_e(company)}'s pledge for {_e(_where(row))} ({_e(pledge)}):</p>"
         + _list(changed)
         + "<p>The pledge as it now reads:</p>"
         + _list(_pledge_facts(row))
-        + f'<p><a href="{_e(link)}">See it in the tracker</a></p>'
     )
-    return Entry(
-        id=f"{TAG}correction/{pledge}/{release.version}",
-        title=f"Correction in data release {release.version}: {company}, {_as_announced(row)} "
-        f"for {_where(row)} ({_fields(fields['field'])})",
-        updated=_midnight(release.released_on),
-        content=content,
-        link=link,
-        related=row[Col.SOURCE_URL],
-        categories=_categories(row),
-        version=release.version,
+    title = (
+        f"Correction in data release {release.version}: {company}, {_as_announced(row)} "
+        f"for {_where(row)} ({_fields(fields['field'])})"
+    )
+    return _about_pledge(
+        row, release, "correction", title, body, pledge_link(app_url, row, counted=counted)
     )
 
 
