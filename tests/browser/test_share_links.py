@@ -118,3 +118,23 @@ def test_copied_link_and_embed_code_work(browser, served, tmp_path, path, query)
         )
     assert errors == []
     context.close()
+
+
+def test_the_sentence_to_quote_is_copied_from_the_share_panel(browser, app_url):
+    """Compare's sentence, copied with the share panel's button, is the sentence on the page
+    (without markdown escapes), followed by what each figure covers."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{app_url}/compare")
+    _chart_drawn(page, page="compare")
+    shown = page.locator("strong", has_text="1.1 times").first.inner_text()
+    page.get_by_text("Share, embed or download this chart").click()
+    # The alt text quotes the sentence too; the sentence's own block comes last.
+    block = page.locator(".st-key-compare-share [data-testid='stCode']", has_text="1.1 times").last
+    expect(block).to_be_visible(timeout=20_000)
+    copied = _copy(page, block)
+    context.close()
+    assert shown.startswith("Microsoft's A$5 billion for Australia")
+    assert copied.startswith(shown), (copied, shown)
+    assert "\\" not in copied
