@@ -10,11 +10,17 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"  # Debian's; Playwright never downloads a browser here
 # Without the background-networking flags Chromium tries to reach Google at start-up.
+# The resolver rule makes every host but loopback unknown, so nothing can leave the machine
+# even by accident; tests record such requests (`is_local`) instead of intercepting every
+# request, which would turn off the browser's cache.
 CHROMIUM_ARGS = [
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
     "--no-sandbox",
     "--disable-gpu",
     "--disable-background-networking",
@@ -22,6 +28,12 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+def is_local(url: str) -> bool:
+    """Whether a request for `url` stays on this machine (loopback, files, inline data)."""
+    parts = urlsplit(url)
+    return parts.scheme in ("data", "blob", "file", "about") or parts.hostname in LOOPBACK
 
 
 def free_port() -> int:

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.apprunner import CHROMIUM, CHROMIUM_ARGS, running_app
+from tests.apprunner import CHROMIUM, CHROMIUM_ARGS, is_local, running_app
 
 STREAMLIT_BASE_PATH_PROBES = ("/_stcore/health", "/_stcore/host-config")
+DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture(scope="session")
@@ -45,41 +46,60 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def _kept_tab(browser):
+    context = browser.new_context(viewport=DESKTOP)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture
-def page(browser, app_url):
-    """A page that records console errors and every request leaving loopback."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.console_errors = []
-    page.external_requests = []
-    page.failed_responses = []
+def tab(_kept_tab):
+    """One tab kept for the whole session, at 1280×900 and on a blank page when handed over.
+
+    A reader moving from page to page keeps the app's scripts cached and compiled; a new
+    tab compiles the 4.7 MB plotly bundle again (about a second per page on two cores).
+    Tests of a first-time reader, a language or clipboard permissions open their own
+    context instead.
+    """
+    tab = _kept_tab
+    tab.set_viewport_size(DESKTOP)
+    yield tab
+    tab.goto("about:blank")
+
+
+@pytest.fixture
+def page(tab):
+    """The kept tab, recording console errors, failed responses and every request that
+    leaves loopback (Chromium resolves no other host: `CHROMIUM_ARGS`)."""
+    tab.console_errors = []
+    tab.external_requests = []
+    tab.failed_responses = []
 
     def _console(message):
         # Chromium logs every failed response as "Failed to load resource"; those are
         # checked by URL below, where the frontend's known probes can be told apart.
         if message.type == "error" and not message.text.startswith("Failed to load resource"):
-            page.console_errors.append(message.text)
+            tab.console_errors.append(message.text)
 
     def _response(response):
         # Streamlit's frontend, opened at /map, first probes /map/_stcore/health and
         # /map/_stcore/host-config to discover its base path; those 404s are expected.
         if response.status >= 400 and not response.url.endswith(STREAMLIT_BASE_PATH_PROBES):
-            page.failed_responses.append(f"{response.status} {response.url}")
+            tab.failed_responses.append(f"{response.status} {response.url}")
 
-    page.on("console", _console)
-    page.on("response", _response)
-    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    def _request(request):
+        if not is_local(request.url):
+            tab.external_requests.append(request.url)
 
-    def _route(route):
-        host = route.request.url.split("/")[2] if "://" in route.request.url else ""
-        if host.split(":")[0] in ("127.0.0.1", "localhost") or route.request.url.startswith(
-            "data:"
-        ):
-            route.continue_()
-        else:
-            page.external_requests.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", _route)
-    yield page
-    context.close()
+    listeners = {
+        "console": _console,
+        "response": _response,
+        "request": _request,
+        "pageerror": lambda e: tab.console_errors.append(str(e)),
+    }
+    for event, listener in listeners.items():
+        tab.on(event, listener)
+    yield tab
+    for event, listener in listeners.items():
+        tab.remove_listener(event, listener)

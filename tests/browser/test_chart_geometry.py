@@ -61,19 +61,17 @@ def site(published_site):
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("view", LIVE)
-def test_live_embed_labels_fit(browser, app_url, view, width):
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(f"{app_url}/{view}")
-    assert _measured(page, geo=view.startswith("map")) == []
-    page.close()
+def test_live_embed_labels_fit(tab, app_url, view, width):
+    tab.set_viewport_size({"width": width, "height": 900})
+    tab.goto(f"{app_url}/{view}")
+    assert _measured(tab, geo=view.startswith("map")) == []
 
 
 @pytest.mark.parametrize("view", PAGES)
-def test_app_page_labels_fit_on_a_phone(browser, app_url, view):
-    page = browser.new_page(viewport={"width": 360, "height": 900})
-    page.goto(f"{app_url}/{view}")
-    assert _measured(page) == []
-    page.close()
+def test_app_page_labels_fit_on_a_phone(tab, app_url, view):
+    tab.set_viewport_size({"width": 360, "height": 900})
+    tab.goto(f"{app_url}/{view}")
+    assert _measured(tab) == []
 
 
 @pytest.mark.parametrize("width", WIDTHS)

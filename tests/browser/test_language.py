@@ -7,14 +7,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.app_state import settled
+
 pytestmark = pytest.mark.browser
 
 
 def _open(browser, app_url, path, width=1280):
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(app_url + path)
-    expect(page.locator("[data-testid='stMainBlockContainer']").first).to_be_visible(timeout=30_000)
-    page.wait_for_load_state("networkidle")
+    settled(page)
     return page
 
 
@@ -113,6 +114,7 @@ def test_japanese_png_downloaded_from_the_share_panel(browser, app_url):
         timeout=40_000
     )
     page.get_by_text("このグラフを共有・埋め込み・ダウンロード").click()
+    settled(page)  # the panel's run is over: a click during it could be lost to the rerun
     button = page.locator(".st-key-map-png button")
     expect(button).to_be_enabled(timeout=20_000)
     with page.expect_download(timeout=90_000) as info:

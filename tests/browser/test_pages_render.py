@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.app_state import settled
+
 pytestmark = pytest.mark.browser
 
 PAGES = ["/", "/map", "/timeline", "/compare", "/explore", "/sources", "/changes"]
@@ -101,7 +103,7 @@ def test_hostile_data_never_runs_in_the_browser(browser, hostile_dir):
             expect(page.locator("[data-testid='stMainBlockContainer'] h1").first).to_be_visible(
                 timeout=30_000
             )
-            page.wait_for_load_state("networkidle")
+            settled(page)
             assert page.locator("img[onerror], [onmouseover]").count() == 0, path
         assert dialogs == []
         context.close()

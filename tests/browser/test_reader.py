@@ -11,6 +11,8 @@ import axe_playwright_python
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.app_state import settled
+
 pytestmark = pytest.mark.browser
 
 AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
@@ -36,18 +38,16 @@ FALSE_PRECISION = re.compile(
 )
 
 
-def _open(browser, app_url, path, width):
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(app_url + path)
-    expect(page.locator("[data-testid='stMainBlockContainer']").first).to_be_visible(timeout=30_000)
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(800)
-    return page
+def _open(tab, app_url, path, width):
+    tab.set_viewport_size({"width": width, "height": 900})
+    tab.goto(app_url + path)
+    settled(tab)
+    return tab
 
 
 @pytest.mark.parametrize(("path", "width"), CHECKS)
-def test_no_serious_accessibility_violation(browser, app_url, path, width):
-    page = _open(browser, app_url, path, width)
+def test_no_serious_accessibility_violation(tab, app_url, path, width):
+    page = _open(tab, app_url, path, width)
     page.add_script_tag(path=str(AXE_JS))
     violations = page.evaluate(
         """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
@@ -57,48 +57,43 @@ def test_no_serious_accessibility_violation(browser, app_url, path, width):
     assert violations == []
     text = page.inner_text("body")
     assert not FALSE_PRECISION.search(text), FALSE_PRECISION.search(text).group(0)
-    page.close()
 
 
 @pytest.mark.parametrize("path", ["/timeline", "/country?iso3=JPN", "/map", "/"])
-def test_every_axis_label_has_its_unit(browser, app_url, path):
-    page = _open(browser, app_url, path, 1280)
+def test_every_axis_label_has_its_unit(tab, app_url, path):
+    page = _open(tab, app_url, path, 1280)
     expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=30_000)
     ticks = page.evaluate(
         "() => Array.from(document.querySelectorAll('.xtick text, .ytick text, .cbaxis text, "
         ".colorbar text')).map(t => t.textContent.trim()).filter(Boolean)"
     )
     assert not [t for t in ticks if BARE_SI.match(t)], ticks
-    page.close()
 
 
-def test_an_empty_view_offers_the_way_back(browser, app_url):
-    page = _open(browser, app_url, "/timeline?q=nothing-matches-this", 390)
+def test_an_empty_view_offers_the_way_back(tab, app_url):
+    page = _open(tab, app_url, "/timeline?q=nothing-matches-this", 390)
     expect(page.get_by_text("No pledges match this view")).to_be_visible()
     expect(page.locator(".js-plotly-plot")).to_have_count(0)
     expect(page.get_by_text("Share, embed or download this chart")).to_have_count(0)
     page.get_by_role("button", name="Show all pledges").click()
     expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=30_000)
     expect(page).not_to_have_url(re.compile(r"q=nothing"))
-    page.close()
 
 
-def test_an_unknown_page_says_so(browser, app_url):
-    page = _open(browser, app_url, "/doesnotexist", 1280)
+def test_an_unknown_page_says_so(tab, app_url):
+    page = _open(tab, app_url, "/doesnotexist", 1280)
     expect(page.get_by_text("There is no page “doesnotexist”")).to_be_visible()
-    page.close()
 
 
-def test_compare_speaks_the_readers_currency(browser, app_url):
-    page = _open(browser, app_url, "/compare?currency=JPY", 1280)
+def test_compare_speaks_the_readers_currency(tab, app_url):
+    page = _open(tab, app_url, "/compare?currency=JPY", 1280)
     sentence = page.get_by_text("Microsoft's A$5 billion for Australia (about ¥")
     expect(sentence.first).to_be_visible(timeout=30_000)
     expect(page.get_by_text("for Japan (about ¥").first).to_be_visible()
-    page.close()
 
 
-def test_a_phone_reader_finds_the_menu_the_amounts_and_the_filters(browser, app_url):
-    page = _open(browser, app_url, "/explore?company=microsoft", 390)
+def test_a_phone_reader_finds_the_menu_the_amounts_and_the_filters(tab, app_url):
+    page = _open(tab, app_url, "/explore?company=microsoft", 390)
     menu = page.locator("[data-testid='stExpandSidebarButton']")
     expect(menu).to_be_visible()
     assert (
@@ -108,7 +103,9 @@ def test_a_phone_reader_finds_the_menu_the_amounts_and_the_filters(browser, app_
         == '"Menu"'
     )
     expect(page.get_by_text("Filters · Microsoft")).to_be_visible()
-    headers = page.locator("[data-testid='stDataFrame'] [role='columnheader']").all_inner_texts()
+    header = page.locator("[data-testid='stDataFrame'] [role='columnheader']")
+    expect(header.first).to_be_attached(timeout=30_000)  # the grid draws after the run
+    headers = header.all_inner_texts()
     assert headers[:2] == ["Amount as announced", "US$ at announcement"], headers
 
     page.goto(page.url.replace("/explore?company=microsoft", "/map"))
@@ -118,11 +115,10 @@ def test_a_phone_reader_finds_the_menu_the_amounts_and_the_filters(browser, app_
     assert filters.bounding_box()["y"] > chart.bounding_box()["y"], "filters come after the chart"
     width = chart.bounding_box()["width"]
     assert width > 330, "the map fills the phone's width"
-    page.close()
 
 
-def test_keyboard_focus_is_visible(browser, app_url):
-    page = _open(browser, app_url, "/", 1280)
+def test_keyboard_focus_is_visible(tab, app_url):
+    page = _open(tab, app_url, "/", 1280)
     for _ in range(3):
         page.keyboard.press("Tab")
     outline = page.evaluate(
@@ -130,4 +126,3 @@ def test_keyboard_focus_is_visible(browser, app_url):
         "return [document.activeElement.tagName, s.outlineStyle, parseFloat(s.outlineWidth)]; }"
     )
     assert outline[1] != "none" and outline[2] >= 2, outline
-    page.close()

@@ -64,17 +64,33 @@ def _same_view(url_a: str, url_b: str) -> bool:
     ) and (parse_qs(a.query) == parse_qs(b.query))
 
 
-@pytest.mark.parametrize(("path", "query"), VIEWS, ids=[f"{v[0]}-{i}" for i, v in enumerate(VIEWS)])
-def test_copied_link_and_embed_code_work(browser, served, tmp_path, path, query):
-    if "/tracker" in served and path not in PREFIX_VIEWS:
-        pytest.skip("checked at the root; under the prefix only " + ", ".join(sorted(PREFIX_VIEWS)))
+@pytest.fixture(scope="module")
+def tabs(browser):
+    """The journalist's tab, a reader's tab and a phone, kept across the views as tabs are
+    (a new tab compiles the app's scripts again), in a browser that may use the clipboard."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page = context.new_page()
+    phone = context.new_page()
+    phone.set_viewport_size({"width": 360, "height": 800})
+    yield context.new_page(), context.new_page(), phone
+    context.close()
+
+
+@pytest.mark.parametrize(("path", "query"), VIEWS, ids=[f"{v[0]}-{i}" for i, v in enumerate(VIEWS)])
+def test_copied_link_and_embed_code_work(tabs, served, tmp_path, path, query):
+    if "/tracker" in served and path not in PREFIX_VIEWS:
+        pytest.skip("checked at the root; under the prefix only " + ", ".join(sorted(PREFIX_VIEWS)))
+    page, reader, phone = tabs
     errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    def _error(e):
+        errors.append(str(e))
+
+    for tab in tabs:
+        tab.on("pageerror", _error)
 
     japanese = "lang=ja" in query
+    page.bring_to_front()  # hover shows the copy buttons only in the tab in front
     page.goto(f"{served}/{path}?{query}")
     _chart_drawn(page, page=path)
     page.get_by_text(
@@ -93,8 +109,8 @@ def test_copied_link_and_embed_code_work(browser, served, tmp_path, path, query)
     for key, value in parse_qs(query).items():
         assert parse_qs(urlsplit(link).query).get(key) == value, f"{key} kept"
 
-    # The link, opened as a new reader: the same view, drawn.
-    reader = context.new_page()
+    # The link, opened by a reader: the same view, drawn.
+    reader.bring_to_front()
     reader.goto(link)
     _chart_drawn(reader, page=path)
     expect(reader.locator("[data-testid='stException']")).to_have_count(0)
@@ -108,16 +124,17 @@ def test_copied_link_and_embed_code_work(browser, served, tmp_path, path, query)
     assert snippet.startswith("<iframe ")
     name = host_page(tmp_path, [snippet], width_px=360)
     with static_server(tmp_path) as host:
-        phone = context.new_page()
-        phone.set_viewport_size({"width": 360, "height": 800})
+        phone.bring_to_front()
         phone.goto(f"{host}/{name}")
         frame = phone.frame_locator("iframe")
         _chart_drawn(frame, page=path)
         expect(frame.locator("[data-testid='stCaptionContainer']").last).to_contain_text(
             "データを入手" if japanese else "Get the data"
         )
+        phone.goto("about:blank")  # before its server stops
+    for tab in tabs:
+        tab.remove_listener("pageerror", _error)
     assert errors == []
-    context.close()
 
 
 def test_the_sentence_to_quote_is_copied_from_the_share_panel(browser, app_url):
