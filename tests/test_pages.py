@@ -55,6 +55,31 @@ def test_chart_pages_draw_a_chart(page):
     assert "topojsonURL" in charts[0].proto.config, "maps fetch shapes from the app, not a CDN"
 
 
+def test_a_chart_is_sent_as_plotly_writes_it_run_after_run():
+    """The figure's dict is worked out once per figure (dashboard.chrome._as_sent), and
+    every run still sends exactly what plotly writes for the page's figure; a map without
+    its fixed height."""
+    from unittest import mock
+
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    from dashboard import chrome
+
+    given = []
+    as_sent = chrome._as_sent
+    for page in ("pages/timeline.py", "pages/map.py"):
+        with mock.patch.object(chrome, "_as_sent", lambda fig: given.append(fig) or as_sent(fig)):
+            at = _run(page)
+            for _ in range(2):  # the second run sends the dict kept from the first
+                expected = go.Figure(given[-1])
+                if page == "pages/map.py":
+                    expected.update_layout(height=None, autosize=True)
+                spec = at.get("plotly_chart")[0].proto.spec
+                assert spec == pio.to_json(expected, validate=False)
+                at.run()
+
+
 def _unescaped(at: AppTest) -> str:
     return " ".join(m.value for m in at.markdown).replace("\\", "")  # drop markdown escapes
 

@@ -44,31 +44,56 @@ def plotly_chart(
     """
     from dashboard.url_state import base_path  # url_state imports this module
 
+    sent = _as_sent(fig)
     if any(trace.type == "choropleth" for trace in fig.data):
-        fig = _without_height(fig)
         with st.container(key=f"{key}-map-box"):
-            return _plotly(fig, key, alt, on_select, selection_mode, base_path(), "stretch")
-    return _plotly(fig, key, alt, on_select, selection_mode, base_path())
+            return _plotly(sent, key, alt, on_select, selection_mode, base_path(), "stretch")
+    return _plotly(sent, key, alt, on_select, selection_mode, base_path())
 
 
-_UNSIZED: OrderedDict[int, tuple[go.Figure, go.Figure]] = OrderedDict()
-_UNSIZED_LOCK = threading.Lock()
+class _SentFigure(go.Figure):
+    """A copy of a page's figure whose dict form is worked out once.
+
+    Streamlit turns the figure into a dict on every run before it writes the JSON: 5 ms for
+    the timeline's 40 traces, a quarter of its page view's server time (docs/PERFORMANCE.md).
+    Pages' figures are cached, shared and never changed once built, so the dict cannot go
+    stale. It is handed out as is; plotly's JSON writer only drops trace uids from it,
+    which this copy has already done.
+    """
+
+    def to_dict(self) -> dict:
+        try:
+            return self._sent_dict
+        except AttributeError:
+            as_dict = super().to_dict()
+            for trace in as_dict.get("data", []):
+                trace.pop("uid", None)
+            self._sent_dict = as_dict
+            return as_dict
 
 
-def _without_height(fig: go.Figure) -> go.Figure:
-    """The map without its fixed height, made once per (cached, shared) figure: copying a
-    figure costs a few milliseconds, on every page view of every reader otherwise."""
-    with _UNSIZED_LOCK:
-        hit = _UNSIZED.get(id(fig))
+_SENT: OrderedDict[int, tuple[go.Figure, _SentFigure]] = OrderedDict()
+_SENT_LOCK = threading.Lock()
+
+
+def _as_sent(fig: go.Figure) -> _SentFigure:
+    """The figure as it is sent, made once per (cached, shared) figure: a map loses its
+    fixed height (its box keeps the map's proportions: PAGE_STYLE), and the dict form is
+    kept. Copying a figure costs a few milliseconds, on every page view otherwise."""
+    with _SENT_LOCK:
+        hit = _SENT.get(id(fig))
         if hit is not None and hit[0] is fig:
-            _UNSIZED.move_to_end(id(fig))
+            _SENT.move_to_end(id(fig))
             return hit[1]
-    unsized = go.Figure(fig).update_layout(height=None, autosize=True)
-    with _UNSIZED_LOCK:
-        _UNSIZED[id(fig)] = (fig, unsized)
-        while len(_UNSIZED) > 64:
-            _UNSIZED.popitem(last=False)
-    return unsized
+    sent = _SentFigure(fig)
+    if any(trace.type == "choropleth" for trace in fig.data):
+        sent.update_layout(height=None, autosize=True)
+    sent.to_dict()
+    with _SENT_LOCK:
+        _SENT[id(fig)] = (fig, sent)
+        while len(_SENT) > 64:
+            _SENT.popitem(last=False)
+    return sent
 
 
 def _plotly(fig, key, alt, on_select, selection_mode, root, height="content"):
