@@ -80,6 +80,22 @@ def test_a_chart_is_sent_as_plotly_writes_it_run_after_run():
                 at.run()
 
 
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        ("en", "Microsoft · Apr 2024 · US$2.9 billion"),
+        ("ja", "マイクロソフト・2024年4月・29億ドル"),
+    ],
+)
+def test_a_picker_over_one_countrys_pledges_leaves_the_country_out(lang, shown):
+    """A phone's select box shows one line: without the country (the page's), the amount
+    still fits."""
+    at = _run("pages/country.py", {"iso3": "JPN", "detail": "microsoft-jpn-2024-04", "lang": lang})
+    picker = at.selectbox(key="country_detail")
+    assert picker.value == "microsoft-jpn-2024-04"
+    assert picker.format_func(picker.value) == shown
+
+
 def _unescaped(at: AppTest) -> str:
     return " ".join(m.value for m in at.markdown).replace("\\", "")  # drop markdown escapes
 

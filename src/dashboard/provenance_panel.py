@@ -122,8 +122,11 @@ def sources_panel(dataset: Dataset, row: pd.Series) -> None:
 
 
 def _labels(rows: pd.DataFrame) -> dict[str, str]:
-    """id -> "Microsoft · Japan · Apr 2024 · US$2.9 billion" / "マイクロソフト・日本・2024年4月・29億ドル"."""
-    return pledge_labels(rows, language.style(), sep="・")
+    """id -> "Microsoft · Japan · Apr 2024 · US$2.9 billion" / "マイクロソフト・日本・2024年4月・29億ドル";
+    over one country's pledges, without the country, so that the amount still shows in a
+    phone's one-line select box."""
+    one_country = rows[Col.COUNTRY_ISO3].nunique() == 1
+    return pledge_labels(rows, language.style(), sep="・", country=not one_country)
 
 
 def pick_and_show(

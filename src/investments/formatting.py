@@ -171,14 +171,23 @@ def format_period(start_year: int | None, end_year: int | None) -> str:
     return "period not stated"
 
 
-def pledge_labels(rows) -> dict[str, str]:
-    """id -> "Microsoft · Japan · Apr 2024 · US$2.9 billion", for pickers and legends."""
+def pledge_labels(rows, *, country: bool = True) -> dict[str, str]:
+    """id -> "Microsoft · Japan · Apr 2024 · US$2.9 billion", for pickers and legends;
+    without the country when the picker lists one country's pledges (a phone's select box
+    shows one line, and the amount comes last)."""
     from investments.load import COMPANY_NAME, COUNTRY_NAME  # the loader's derived names
     from investments.schema import Col
 
     return {
-        pledge_id: f"{company} · {country} · {announced:%b %Y} · {format_as_announced(amount, currency, qualifier)}"
-        for pledge_id, company, country, announced, amount, currency, qualifier in zip(
+        pledge_id: " · ".join(
+            (
+                company,
+                *([where] if country else []),
+                f"{announced:%b %Y}",
+                format_as_announced(amount, currency, qualifier),
+            )
+        )
+        for pledge_id, company, where, announced, amount, currency, qualifier in zip(
             rows[Col.ID],
             rows[COMPANY_NAME],
             rows[COUNTRY_NAME],

@@ -228,20 +228,28 @@ def with_names(frame: pd.DataFrame, style: Style) -> pd.DataFrame:
     return frame.assign(**renamed)
 
 
-def pledge_labels(rows: pd.DataFrame, style: Style, *, sep: str = " · ") -> dict[str, str]:
+def pledge_labels(
+    rows: pd.DataFrame, style: Style, *, sep: str = " · ", country: bool = True
+) -> dict[str, str]:
     """id -> "Microsoft · Japan · Apr 2024 · US$2.9 billion" in `style`'s language, for
-    pickers ("マイクロソフト · 日本 · 2024年4月 · 29億ドル"); English as formatting makes it."""
+    pickers ("マイクロソフト · 日本 · 2024年4月 · 29億ドル"); English as formatting makes it.
+    `country=False` leaves the country out, for a picker over one country's pledges."""
     from investments.load import COMPANY_NAME, COUNTRY_NAME
     from investments.schema import Col
 
     if style.lang == DEFAULT_LANGUAGE:
-        return en.pledge_labels(rows)
+        return en.pledge_labels(rows, country=country)
     named = with_names(rows, style)
     return {
         pledge_id: sep.join(
-            (company, country, style.month(day), style.as_announced(amount, money, how))
+            (
+                company,
+                *([where] if country else []),
+                style.month(day),
+                style.as_announced(amount, money, how),
+            )
         )
-        for pledge_id, company, country, day, amount, money, how in zip(
+        for pledge_id, company, where, day, amount, money, how in zip(
             named[Col.ID],
             named[COMPANY_NAME],
             named[COUNTRY_NAME],
