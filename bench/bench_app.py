@@ -437,6 +437,7 @@ def main() -> None:
             ("floor: one-line app", title_floor, ""),
             (FLOOR, floor, ""),
             ("/map", app, "map"),
+            ("/timeline", app, "timeline"),
             ("/compare", app, "compare"),
             ("/country", app, "country"),
         ):

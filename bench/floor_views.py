@@ -4,8 +4,10 @@
 
 The figure is the one the page draws by default (`python -m investments publish` draws the
 same views), built once per process and sent through the app's own chart door
-(`dashboard.chrome.plotly_chart`: map shapes from the app, the map's proportions). A page
-that draws its chart later than this app does spends the difference on its own elements.
+(`dashboard.chrome.plotly_chart`: map shapes from the app, the map's proportions), in
+the app's wide layout. A page that draws its chart later than this app does spends the
+difference on its own elements. (In Streamlit's default centred layout the map is drawn
+at 700 px instead of 1200 and about 0.19 s sooner: not comparable.)
 """
 
 import streamlit as st
@@ -27,6 +29,7 @@ def views() -> dict:
     }
 
 
+st.set_page_config(layout="wide")  # as app.py: the chart at the width the page draws it
 page_style()
 view = views()[st.query_params.get("view", "map")]
 st.title(view.text.title)
