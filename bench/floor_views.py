@@ -5,9 +5,8 @@
 The figure is the one the page draws by default (`python -m investments publish` draws the
 same views), built once per process and sent through the app's own chart door
 (`dashboard.chrome.plotly_chart`: map shapes from the app, the map's proportions), in
-the app's wide layout. A page that draws its chart later than this app does spends the
-difference on its own elements. (In Streamlit's default centred layout the map is drawn
-at 700 px instead of 1200 and about 0.19 s sooner: not comparable.)
+the app's wide layout, so the chart has the page's width. A page that draws its chart
+later than this app does spends the difference on its own elements.
 """
 
 import streamlit as st
