@@ -72,28 +72,50 @@ class _SentFigure(go.Figure):
             return as_dict
 
 
-_SENT: OrderedDict[int, tuple[go.Figure, _SentFigure]] = OrderedDict()
-_SENT_LOCK = threading.Lock()
+class PerObject:
+    """Results worked out once per shared object (a cached figure or view), by identity.
+
+    For what is derived from a `cached` result on every run but is not worth a cache key
+    of its own. Each entry keeps its object alive, so an id is never reused while it is
+    here; the oldest entries go beyond `size`.
+    """
+
+    def __init__(self, size: int = 64):
+        self._entries: OrderedDict[tuple, tuple[object, object]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._size = size
+
+    def get(self, obj: object, build: Callable[[], T], *key: object) -> T:
+        entry_key = (id(obj), *key)
+        with self._lock:
+            hit = self._entries.get(entry_key)
+            if hit is not None and hit[0] is obj:
+                self._entries.move_to_end(entry_key)
+                return hit[1]
+        result = build()
+        with self._lock:
+            self._entries[entry_key] = (obj, result)
+            while len(self._entries) > self._size:
+                self._entries.popitem(last=False)
+        return result
+
+
+_SENT = PerObject()
 
 
 def _as_sent(fig: go.Figure) -> _SentFigure:
     """The figure as it is sent, made once per (cached, shared) figure: a map loses its
     fixed height (its box keeps the map's proportions: PAGE_STYLE), and the dict form is
     kept. Copying a figure costs a few milliseconds, on every page view otherwise."""
-    with _SENT_LOCK:
-        hit = _SENT.get(id(fig))
-        if hit is not None and hit[0] is fig:
-            _SENT.move_to_end(id(fig))
-            return hit[1]
-    sent = _SentFigure(fig)
-    if any(trace.type == "choropleth" for trace in fig.data):
-        sent.update_layout(height=None, autosize=True)
-    sent.to_dict()
-    with _SENT_LOCK:
-        _SENT[id(fig)] = (fig, sent)
-        while len(_SENT) > 64:
-            _SENT.popitem(last=False)
-    return sent
+
+    def build() -> _SentFigure:
+        sent = _SentFigure(fig)
+        if any(trace.type == "choropleth" for trace in fig.data):
+            sent.update_layout(height=None, autosize=True)
+        sent.to_dict()
+        return sent
+
+    return _SENT.get(fig, build)
 
 
 def _plotly(fig, key, alt, on_select, selection_mode, root, height="content"):

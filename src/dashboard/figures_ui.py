@@ -10,10 +10,14 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import language, url_state
+from dashboard.chrome import PerObject
 from dashboard.language import _, usd
 from investments.scope import DEFAULT_FIGURES, FIGURES, FIGURES_HELP, SetAside
 
 QUERY_KEY = "figures"
+# The words for a (cached, shared) SetAside, per language: pandas sums on every run were
+# a twentieth of a /map view's CPU.
+_WORDS = PerObject()
 
 
 def figures_from_url() -> str:
@@ -51,7 +55,7 @@ def aside_words(aside: SetAside) -> str:
 def figures_switch(figures: str, aside: SetAside, *, key: str) -> None:
     """The line saying what the totals count, and a link to the other basis; `key` names
     the page (pages/<key>.py)."""
-    left_out = aside_words(aside)
+    left_out = _WORDS.get(aside, lambda: aside_words(aside), language.current())
     if figures == "headline":
         line = (
             _("**Headline figures**, as announced")
