@@ -71,15 +71,15 @@ def figures_switch(figures: str, aside: SetAside, *, key: str) -> None:
             else _("**Comparable figures**: each company's own new money.")
         )
     st.caption(line)
-    # A link to the same view on the other basis, not a switch: the URL owns the basis, and
-    # a page waiting for its chart has one kind of control fewer to load.
-    query = {k: v for k, v in st.query_params.to_dict().items() if k != QUERY_KEY}
-    st.page_link(
+    # A link, not a switch: a page waiting for its chart has one kind of control fewer to load.
+    headline = figures == "headline"
+    url_state.link_to_this_view(
         f"pages/{key}.py",
-        label=_("Show comparable figures (each company's own new money)")
-        if figures == "headline"
+        _("Show comparable figures (each company's own new money)")
+        if headline
         else _("Show headline figures (as announced)"),
+        key=QUERY_KEY,
+        value=None if headline else "headline",
         icon=":material/swap_horiz:",
-        query_params=query if figures == "headline" else query | {QUERY_KEY: "headline"},
         help=_(FIGURES_HELP),
     )

@@ -77,14 +77,10 @@ def switch(page) -> None:
     Links, not a switch: on a page waiting for its chart, one kind of control fewer to
     load (docs/PERFORMANCE.md); a link to the other edition is what news sites offer.
     """
-    query = {k: v for k, v in st.query_params.to_dict().items() if k != QUERY_KEY}
     for code, name in LANGUAGES.items():
         if code != current():
-            st.page_link(
-                page,
-                label=name,
-                icon=":material/translate:",
-                query_params=query | {QUERY_KEY: code},
+            url_state.link_to_this_view(
+                page, name, key=QUERY_KEY, value=code, icon=":material/translate:"
             )
 
 

@@ -114,6 +114,18 @@ def base_path() -> str:
     return urlsplit(base_url()).path or "/"
 
 
+def link_to_this_view(
+    page, label: str, *, key: str, value: str | None, icon: str, help: str | None = None
+) -> None:
+    """A link to the view the reader is on with the parameter `key` set to `value` (left
+    out when `value` is None), every other parameter kept: the URL owns the view, so the
+    language and the comparable/headline basis change by a link, not a switch."""
+    query = {k: v for k, v in st.query_params.to_dict().items() if k != key}
+    if value is not None:
+        query[key] = value
+    st.page_link(page, label=label, icon=icon, query_params=query, help=help)
+
+
 def notice(key: str, value: str, why: str) -> None:
     """Tell the reader a link value was ignored; key and value are shown as text, `why`
     in the reader's language (reason_text)."""
