@@ -107,3 +107,19 @@ def test_hostile_data_never_runs_in_the_browser(browser, hostile_dir):
             assert page.locator("img[onerror], [onmouseover]").count() == 0, path
         assert dialogs == []
         context.close()
+
+
+def test_the_figures_link_switches_the_basis_and_keeps_the_view(page, app_url):
+    """The comparable/headline link under a chart, clicked as a reader clicks it: the
+    address gains or loses `figures=headline` and keeps every other parameter."""
+    page.goto(app_url + "/map?region=Asia&basis=per_capita")
+    expect(page.locator("path.choroplethlocation").first).to_be_attached(timeout=30_000)
+    page.get_by_role("link", name="Show headline figures (as announced)").click()
+    expect(page).to_have_url(re.compile(r"figures=headline"), timeout=15_000)
+    expect(page.get_by_text("Headline figures", exact=False).first).to_be_visible()
+    assert "region=Asia" in page.url and "basis=per_capita" in page.url
+    expect(page.locator("path.choroplethlocation").first).to_be_attached(timeout=30_000)
+    page.get_by_role("link", name="Show comparable figures (each company's own new money)").click()
+    expect(page).not_to_have_url(re.compile(r"figures="), timeout=15_000)
+    assert "region=Asia" in page.url and "basis=per_capita" in page.url
+    assert page.external_requests == [] and page.console_errors == []
