@@ -11,12 +11,15 @@ import pytest
 from frictionless import validate as frictionless_validate
 from playwright.sync_api import expect
 
+from tests.browser.app_state import settled
+
 pytestmark = pytest.mark.browser
 
 
 def _download(page, label: str) -> bytes:
     button = page.get_by_role("button", name=label)
     expect(button).to_be_enabled(timeout=30_000)
+    settled(page)  # a click while the page is still running can be lost to the run
     with page.expect_download(timeout=60_000) as info:
         button.click()
     return open(info.value.path(), "rb").read()
