@@ -48,6 +48,7 @@ PAGES = {  # path -> what "the chart is drawn" means on it
     "/explore": "[data-testid='stDataFrame'] canvas",
 }
 FLOOR = "floor: one-chart Streamlit app"
+FLOOR_NODELAY = "floor, served as serve.py serves the app (Nagle off)"
 
 
 # ------------------------------------------------------------------ helpers
@@ -78,6 +79,11 @@ def floor_dir() -> Path:
     shutil.copy(Path(__file__).parent / "floor_app.py", target / "floor_app.py")
     (target / "title_app.py").write_text('import streamlit as st\n\nst.title("Floor")\n')
     shutil.copy(Path(__file__).parent / "floor_views.py", target / "floor_views.py")
+    (target / "floor_serve.py").write_text(  # the floor with serve.py's Nagle fix alone
+        "import streamlit as st\n\nfrom dashboard import nodelay\n\n"
+        "nodelay.listening_sockets_without_delay()\n"
+        'app = st.App("floor_app.py")\n'
+    )
     (target / "static").symlink_to(ROOT / "static")  # the map shapes, as the app serves them
     return target
 
@@ -174,12 +180,16 @@ def published_site() -> Path:
 COMPARABLE = {"/map": "map", "/timeline": "timeline", "/compare": "compare", "/country": "country"}
 
 
-def browser_targets(app: App, floor: App, static: StaticServer, views: App) -> list[bt.Target]:
-    """The static page, the floor, each page, and each chart page's comparable one-chart app
-    (bench/floor_views.py: the page's own chart alone)."""
+def browser_targets(
+    app: App, floor: App, static: StaticServer, views: App, floor_nodelay: App
+) -> list[bt.Target]:
+    """The static page, the floor (as Streamlit serves it, and with serve.py's Nagle fix),
+    each page, and each chart page's comparable one-chart app (bench/floor_views.py: the
+    page's own chart alone)."""
     return [
         bt.Target("static page, same chart", static.url + "/index.html"),
         bt.Target(FLOOR, floor.url + "/"),
+        bt.Target(FLOOR_NODELAY, floor_nodelay.url + "/"),
         *(bt.Target(path, app.url + path, selector) for path, selector in PAGES.items()),
         *(
             bt.Target(f"comparable: {view}", f"{views.url}/?view={view}", PAGES[path])
@@ -225,12 +235,18 @@ def filter_change(browser, app: App) -> float:
 
 
 def browser_timings(
-    app: App, floor: App, static: StaticServer, views: App, rounds: int, published: StaticServer
+    app: App,
+    floor: App,
+    static: StaticServer,
+    views: App,
+    rounds: int,
+    published: StaticServer,
+    floor_nodelay: App,
 ) -> dict:
     """Cold and warm time to chart for every page, the floor and the static page (one run,
     alternating rounds), the published embeds, a filter change, and one warm waterfall per
     page."""
-    targets = browser_targets(app, floor, static, views)
+    targets = browser_targets(app, floor, static, views, floor_nodelay)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         bt.cold(browser, targets, 1)  # fills the servers' caches, not the browser's
@@ -242,7 +258,7 @@ def browser_timings(
             "waterfalls": [
                 bt.waterfall(browser, t, app.url if t.url.startswith(app.url) else floor.url)
                 for t in targets[1:]
-                if t.name != "/explore" and not t.name.startswith("comparable")
+                if t.name not in ("/explore", FLOOR_NODELAY) and not t.name.startswith("comparable")
             ],
         }
         browser.close()
@@ -322,6 +338,30 @@ def print_behind_nginx(results: dict, rounds: int) -> None:
     for name, cold in results["cold"].items():
         warm = results["warm"][name]
         print(f"| {name} | {cold.median:.2f} | {cold.spread} | {warm.median:.2f} | {warm.spread} |")
+    print()
+
+
+async def _delivery(url: str, page_name: str, repeats: int) -> tuple[float, float]:
+    """Median seconds from a new session's run request to its chart's message, and to the
+    run's last message (loopback: what is left is the server's work and its socket)."""
+    runs = []
+    for _ in range(repeats + 2):
+        ws = await open_session(url)
+        async with ws:
+            runs.append(await run_script(ws, page_name=page_name))
+    runs = runs[2:]  # the first runs fill the server's caches
+    return (
+        statistics.median(r.chart_s for r in runs if r.chart_s is not None),
+        statistics.median(r.seconds for r in runs),
+    )
+
+
+def print_delivery(targets: list[tuple[str, App, str]], repeats: int) -> None:
+    print(f"## Messages delivered over the websocket (median of {repeats} new sessions)\n")
+    print("| target | page | chart's message (ms) | last message (ms) |\n|---|---|---:|---:|")
+    for name, target, page_name in targets:
+        chart_s, last_s = asyncio.run(_delivery(target.url, page_name, repeats))
+        print(f"| {name} | /{page_name} | {chart_s * 1000:.1f} | {last_s * 1000:.1f} |")
     print()
 
 
@@ -413,14 +453,32 @@ def main() -> None:
     floors = floor_dir()
     app = App()
     floor = App(floors / "floor_app.py", cwd=floors)
+    floor_nodelay = App(floors / "floor_serve.py", cwd=floors)
     views = App(floors / "floor_views.py", cwd=floors)
     title_floor = App(floors / "title_app.py", cwd=floors)
     static = StaticServer(static_dir())
     published = StaticServer(published_site())
     try:
-        print_browser_timings(browser_timings(app, floor, static, views, rounds, published), rounds)
+        timings = browser_timings(app, floor, static, views, rounds, published, floor_nodelay)
+        print_browser_timings(timings, rounds)
         if shutil.which("nginx") or Path("/usr/sbin/nginx").exists():
             print_behind_nginx(behind_nginx(app, rounds), rounds)
+        as_shipped = App(ROOT / "app.py", cwd=ROOT)  # Streamlit's own server: Nagle on
+        try:
+            print_delivery(
+                [
+                    (FLOOR, floor, ""),
+                    (FLOOR_NODELAY, floor_nodelay, ""),
+                    *(
+                        (f"app, {how}", server, page)
+                        for page in ("map", "compare", "country")
+                        for how, server in (("streamlit run app.py", as_shipped), ("serve.py", app))
+                    ),
+                ],
+                5 if args.quick else 15,
+            )
+        finally:
+            as_shipped.close()
         print(f"\n## Rerun after a filter change (server side, median of {max(repeats, 3) * 2})\n")
         print(
             f"| /map, basis and region changed | {asyncio.run(rerun_latency(app.url, max(repeats, 3) * 2)):.3f} s |"
@@ -436,6 +494,7 @@ def main() -> None:
         for name, target, page_name in (
             ("floor: one-line app", title_floor, ""),
             (FLOOR, floor, ""),
+            (FLOOR_NODELAY, floor_nodelay, ""),
             ("/map", app, "map"),
             ("/timeline", app, "timeline"),
             ("/compare", app, "compare"),
@@ -457,7 +516,7 @@ def main() -> None:
             f"{memory_per_session(lambda: App(floors / 'title_app.py', cwd=floors), '', idle):.2f} MB |"
         )
     finally:
-        for server in (app, floor, views, title_floor):
+        for server in (app, floor, floor_nodelay, views, title_floor):
             server.close()
         static.close()
         published.close()

@@ -21,6 +21,7 @@ class RunResult:
     seconds: float
     ok: bool
     error: str = ""
+    chart_s: float | None = None  # when the first chart's message arrived
 
 
 async def open_session(base_url: str):
@@ -40,6 +41,7 @@ async def run_script(
     start = time.perf_counter()
     await ws.send(message.SerializeToString())
     deadline = start + timeout_s
+    chart_s = None
     try:
         while True:
             remaining = deadline - time.perf_counter()
@@ -54,7 +56,14 @@ async def run_script(
                     ForwardMsg.FINISHED_SUCCESSFULLY,
                     ForwardMsg.FINISHED_EARLY_FOR_RERUN,
                 )
-                return RunResult(time.perf_counter() - start, ok, "" if ok else f"status {status}")
+                seconds = time.perf_counter() - start
+                return RunResult(seconds, ok, "" if ok else f"status {status}", chart_s)
+            if (
+                chart_s is None
+                and forward.WhichOneof("type") == "delta"
+                and forward.delta.new_element.WhichOneof("type") == "plotly_chart"
+            ):
+                chart_s = time.perf_counter() - start
             if (
                 forward.WhichOneof("type") == "delta"
                 and forward.delta.new_element.WhichOneof("type") == "exception"
