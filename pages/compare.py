@@ -70,7 +70,12 @@ if len(chosen) == 1:  # a comparison needs two: keep the reader's, add a default
 elif len(chosen) < 2:
     chosen = defaults
 # A reader's currency needs an ECB rate on every date converted (no CYP for 2024 pledges).
-currencies = currencies_on(conversion_dates(chosen, normalized))
+currencies = cached(  # shared with the check below: the dates do not depend on the year
+    "compare-currencies",
+    dataset,
+    (tuple(chosen),),
+    lambda: currencies_on(conversion_dates(chosen, normalized)),
+)
 currency = url_state.choice(
     "currency", currencies, "USD", why=_("no ECB rate for it on these announcement dates")
 )
@@ -277,35 +282,44 @@ def as_announced_line(row, money: str) -> str:
     return " · ".join([amount, *parts])
 
 
-# A list, not a table widget: a handful of lines that read on a phone, with nothing to load
-# before the chart is drawn (Explore has every column).
-st.markdown(
-    "\n".join(
+def as_announced_list() -> str:
+    """A list, not a table widget: a handful of lines that read on a phone, with nothing to
+    load before the chart is drawn (Explore has every column)."""
+    return "\n".join(
         f"- {as_announced_line(row, money)}"
         for (_index, row), money in zip(shown.iterrows(), with_money, strict=True)
     )
-)
 
+
+def footnotes() -> str:
+    """Every converted number's rate, date and source, and how each basis is made."""
+    notes = [fx_footnote(row, style) for _index, row in shown.iterrows()]
+    level = price_level(base_year)
+    notes.append(
+        _(
+            "Constant {year} dollars: nominal US dollars × CPI({year}) / CPI(year announced), "
+            "{cpi}; {year}: {level} ({basis})."
+        ).format(year=base_year, cpi=CPI_SOURCE, level=f"{level.cpi:.3f}", basis=level.basis)
+    )
+    notes.append(
+        _(
+            "Per year divides by the number of calendar years in the stated period; pledges "
+            "without a stated period have no per-year figure. Country totals count only the "
+            "latest pledge of each lineage."
+        )
+    )
+    if totals:
+        notes.append(_("Country totals are {note}.").format(note=figures_note(figures, style)))
+    return "\n".join(f"{i}. {md_escape(note)}" for i, note in enumerate(notes, start=1))
+
+
+# Worked out once per view and language (iterrows over arrow-backed columns was a fifth of
+# a view's CPU), as the view itself is.
+view_words = (tuple(selected), base_year, currency, figures, lang)
+st.markdown(cached("compare-as-announced", dataset, view_words, as_announced_list))
 
 # 4. Footnotes: every converted number's rate, date and source.
 st.subheader(_("How these numbers were made"))
-notes = [fx_footnote(row, style) for _index, row in shown.iterrows()]
-level = price_level(base_year)
-notes.append(
-    _(
-        "Constant {year} dollars: nominal US dollars × CPI({year}) / CPI(year announced), "
-        "{cpi}; {year}: {level} ({basis})."
-    ).format(year=base_year, cpi=CPI_SOURCE, level=f"{level.cpi:.3f}", basis=level.basis)
-)
-notes.append(
-    _(
-        "Per year divides by the number of calendar years in the stated period; pledges "
-        "without a stated period have no per-year figure. Country totals count only the "
-        "latest pledge of each lineage."
-    )
-)
-if totals:
-    notes.append(_("Country totals are {note}.").format(note=figures_note(figures, style)))
-st.markdown("\n".join(f"{i}. {md_escape(note)}" for i, note in enumerate(notes, start=1)))
+st.markdown(cached("compare-footnotes", dataset, view_words, footnotes))
 credit(dataset, fx=True, world_bank=True)
 share_panel(chart, key="compare")
