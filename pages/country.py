@@ -29,9 +29,18 @@ url_state.only_these(("iso3", "peer", "detail", "figures"))
 figures = figures_from_url()
 base_year = latest_complete_year()
 normalized = get_normalized(dataset, base_year)
-names = dict(zip(normalized[Col.COUNTRY_ISO3], normalized[COUNTRY_NAME], strict=True))
-if language.current() != "en":  # the selectors show names in the reader's language
-    names = {code: language.country(code, name) for code, name in names.items()}
+
+
+def country_names() -> dict[str, str]:
+    """ISO code -> name, in the reader's language (the selectors show these); once per
+    data version and language, not read off every row on every run."""
+    names = dict(zip(normalized[Col.COUNTRY_ISO3], normalized[COUNTRY_NAME], strict=True))
+    if language.current() == "en":
+        return names
+    return {code: language.country(code, name) for code, name in names.items()}
+
+
+names = cached("country-names", dataset, (language.current(),), country_names)
 countries = sorted(names, key=names.get)
 iso3 = url_state.choice(
     "iso3", names, "JPN" if "JPN" in names else countries[0], why=_("no recorded pledge there")
@@ -131,8 +140,13 @@ items = cached(  # 0.2 s of pandas per run uncached: every reader shares it
         [f"country:{chosen}", f"country:{peer}"], normalized, base_year=base_year, figures=figures
     ),
 )
-sentence = (
-    comparison_sentence_ja(items) if language.current() == "ja" else comparison_sentence(items)
+sentence = cached(  # a fifth of a view's CPU, worked out on every run before
+    "country-pair-sentence",
+    dataset,
+    (chosen, peer, base_year, figures, language.current()),
+    lambda: (
+        comparison_sentence_ja(items) if language.current() == "ja" else comparison_sentence(items)
+    ),
 )
 st.markdown(f"> {md_escape(sentence)}")
 st.page_link(
