@@ -6,6 +6,7 @@ algorithm on, and every script run's messages after the first reach the browser 
 every connection accepted. What it saves is measured in bench/message_times.py.
 """
 
+import os
 import socket
 import subprocess
 import sys
@@ -44,6 +45,23 @@ def test_connections_accepted_after_the_call_send_at_once():
     with _bound_as_streamlit_binds() as listener:
         assert listening_sockets_without_delay() >= 1
         assert _accepted_no_delay(listener) == 1
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="found through /proc")
+def test_no_descriptor_is_left_open():
+    """A duplicate left open keeps a pipe's other end from seeing it close: the test
+    session once hung at its end, its browser driver waiting for an end of input."""
+    read_end, write_end = os.pipe()
+    try:
+        before = sorted(os.listdir("/proc/self/fd"))
+        with _bound_as_streamlit_binds():
+            opened = sorted(os.listdir("/proc/self/fd"))
+            listening_sockets_without_delay()
+            assert sorted(os.listdir("/proc/self/fd")) == opened
+        assert sorted(os.listdir("/proc/self/fd")) == before
+    finally:
+        os.close(read_end)
+        os.close(write_end)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="found through /proc")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import socket
+import stat
 
 _FDS = "/proc/self/fd"
 
@@ -31,8 +32,15 @@ def listening_sockets_without_delay() -> int:
     count = 0
     for fd in fds:
         try:
-            sock = socket.socket(fileno=os.dup(fd))  # the same socket; its options are shared
-        except OSError:  # not a socket, or closed since it was listed
+            if not stat.S_ISSOCK(os.fstat(fd).st_mode):
+                continue
+            duplicate = os.dup(fd)  # the same socket: its options are shared
+        except OSError:  # closed since it was listed
+            continue
+        try:
+            sock = socket.socket(fileno=duplicate)
+        except OSError:
+            os.close(duplicate)  # left open, it would keep the socket from closing
             continue
         with sock:
             if (
