@@ -3,7 +3,8 @@
 Streamlit binds its listening socket with protocol number 0, so asyncio leaves Nagle's
 algorithm on, and every script run's messages after the first reach the browser up to
 40 ms late. `serve.py` turns it off on the listening socket; Linux hands that on to
-every connection accepted. What it saves is measured in bench/message_times.py.
+every connection accepted. What it saves is measured by `make bench-app` ("Messages
+delivered over the websocket").
 """
 
 import os

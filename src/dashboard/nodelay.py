@@ -8,10 +8,10 @@ which Linux delays by up to 40 ms. So every page load and every widget change re
 browser in one burst, 40 ms late (docs/PERFORMANCE.md; uvicorn's own pre-bound sockets
 have the same cause, Kludex/uvicorn#3149).
 
-The listening socket is bound before `serve.py` is imported (uvicorn imports the app when
-it starts), but before the first connection is accepted; Linux hands a listening socket's
-TCP_NODELAY on to every connection it accepts. So `serve.py` sets it on the process's
-listening sockets, found through /proc. Where there is no /proc, nothing changes.
+uvicorn imports `serve.py` after the listening socket is bound and before it accepts the
+first connection, and Linux hands a listening socket's TCP_NODELAY on to every
+connection it accepts. So `serve.py` sets it on the process's listening sockets, found
+through /proc. Where there is no /proc, nothing changes.
 """
 
 from __future__ import annotations
