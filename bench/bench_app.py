@@ -4,7 +4,8 @@
 
 Baselines, started in the same run:
 - the framework's floor: a one-file Streamlit app showing one small plotly chart
-  (bench/floor_app.py), under the app's own production settings;
+  (bench/floor_app.py), under the app's own production settings, as Streamlit serves it
+  and as serve.py serves the app (Nagle's algorithm off, dashboard.nodelay);
 - the physical limit: a static HTML page with the same figure, plotly.js from loopback.
 
 Prints Markdown tables; docs/PERFORMANCE.md records them. Every loop is bounded in count
