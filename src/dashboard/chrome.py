@@ -131,7 +131,11 @@ def _plotly(fig, key, alt, on_select, selection_mode, root, height="content"):
     )
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+# One view of each page keeps about 35 entries per language, and each filtered view three
+# more: at 64, sixty readers' filters on /map evicted each other and every repeat view was
+# built again (60 views: 6.0 s of runs at 64, 2.9 s at 256). An entry is about 0.13 MB, so
+# a full cache is some 35 MB (docs/PERFORMANCE.md).
+@st.cache_resource(max_entries=256, show_spinner=False)
 def _cached(kind: str, version: str, view_key: tuple, _build: Callable[[], T]) -> T:
     return _build()
 
