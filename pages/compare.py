@@ -70,12 +70,20 @@ if len(chosen) == 1:  # a comparison needs two: keep the reader's, add a default
 elif len(chosen) < 2:
     chosen = defaults
 # A reader's currency needs an ECB rate on every date converted (no CYP for 2024 pledges).
-currencies = cached(  # shared with the check below: the dates do not depend on the year
-    "compare-currencies",
-    dataset,
-    (tuple(chosen),),
-    lambda: currencies_on(conversion_dates(chosen, normalized)),
-)
+
+
+def quoted_currencies(items: list[str]) -> list[str]:
+    """The currencies the ECB quoted on every date these items were converted at, once per
+    set of items (the dates do not depend on the base year)."""
+    return cached(
+        "compare-currencies",
+        dataset,
+        (tuple(items),),
+        lambda: currencies_on(conversion_dates(items, normalized)),
+    )
+
+
+currencies = quoted_currencies(chosen)
 currency = url_state.choice(
     "currency", currencies, "USD", why=_("no ECB rate for it on these announcement dates")
 )
@@ -144,12 +152,7 @@ url_state.init_widget("compare_currency", currency)
 # The controls are drawn after the chart (phone first); their values are read here.
 selected = list(st.session_state["compare_items"])
 base_year = int(st.session_state["compare_base_year"])
-currencies = cached(
-    "compare-currencies",
-    dataset,
-    (tuple(selected),),
-    lambda: currencies_on(conversion_dates(selected, normalized)),
-)
+currencies = quoted_currencies(selected)
 if st.session_state["compare_currency"] not in currencies:
     st.info(
         _(
@@ -230,12 +233,6 @@ items = cached(
 chart = build_view(list(selected), base_year, currency)
 sentence = chart.text.sentence  # the view's words: computed once per view, for every reader
 caveats = chart.text.caveats
-shown = cached(
-    "compare-items-shown",
-    dataset,
-    (tuple(selected), base_year, currency, figures, lang),
-    lambda: in_language(items, style),
-)
 st.markdown(f"**{md_escape(sentence)}**")
 if caveats:  # what each figure covers, in words, next to the sentence
     st.markdown(md_escape(caveats))
@@ -255,19 +252,6 @@ if totals:  # the basis changes country totals only; single pledges are compared
     )
 controls(expanded=False)
 
-st.subheader(_("As announced"))
-with_money = cached(
-    "compare-with-money",
-    dataset,
-    (tuple(selected), lang),
-    lambda: [
-        _(", ").join(commitment_words(item, dataset.commitments))
-        if not str(item).startswith("country:")
-        else ""
-        for item in items["item"]
-    ],
-)
-
 
 def as_announced_line(row, money: str) -> str:
     """One pledge as announced: its amount, period, what comes with it and its source."""
@@ -282,17 +266,24 @@ def as_announced_line(row, money: str) -> str:
     return " · ".join([amount, *parts])
 
 
-def as_announced_list() -> str:
-    """A list, not a table widget: a handful of lines that read on a phone, with nothing to
+def words_under_the_chart() -> tuple[str, str]:
+    """The "As announced" list and the footnotes (every converted number's rate, date and
+    source, and how each basis is made), once per view and language: worked out on every
+    run, `iterrows` over arrow-backed columns was a fifth of a view's CPU.
+
+    A list, not a table widget: a handful of lines that read on a phone, with nothing to
     load before the chart is drawn (Explore has every column)."""
-    return "\n".join(
+    shown = in_language(items, style)
+    with_money = [
+        _(", ").join(commitment_words(item, dataset.commitments))
+        if not str(item).startswith("country:")
+        else ""
+        for item in items["item"]
+    ]
+    listing = "\n".join(
         f"- {as_announced_line(row, money)}"
         for (_index, row), money in zip(shown.iterrows(), with_money, strict=True)
     )
-
-
-def footnotes() -> str:
-    """Every converted number's rate, date and source, and how each basis is made."""
     notes = [fx_footnote(row, style) for _index, row in shown.iterrows()]
     level = price_level(base_year)
     notes.append(
@@ -310,16 +301,21 @@ def footnotes() -> str:
     )
     if totals:
         notes.append(_("Country totals are {note}.").format(note=figures_note(figures, style)))
-    return "\n".join(f"{i}. {md_escape(note)}" for i, note in enumerate(notes, start=1))
+    numbered = "\n".join(f"{i}. {md_escape(note)}" for i, note in enumerate(notes, start=1))
+    return listing, numbered
 
 
-# Worked out once per view and language (iterrows over arrow-backed columns was a fifth of
-# a view's CPU), as the view itself is.
-view_words = (tuple(selected), base_year, currency, figures, lang)
-st.markdown(cached("compare-as-announced", dataset, view_words, as_announced_list))
+listing, numbered = cached(
+    "compare-words",
+    dataset,
+    (tuple(selected), base_year, currency, figures, lang),
+    words_under_the_chart,
+)
+st.subheader(_("As announced"))
+st.markdown(listing)
 
 # 4. Footnotes: every converted number's rate, date and source.
 st.subheader(_("How these numbers were made"))
-st.markdown(cached("compare-footnotes", dataset, view_words, footnotes))
+st.markdown(numbered)
 credit(dataset, fx=True, world_bank=True)
 share_panel(chart, key="compare")

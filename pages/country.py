@@ -7,6 +7,7 @@ from dashboard import language, url_state
 from dashboard.chrome import cached, credit, is_embedded, md_escape, opened_section, plotly_chart
 from dashboard.data import get_dataset, get_normalized
 from dashboard.figures_ui import figures_from_url, figures_switch
+from dashboard.filter_ui import names_in_language
 from dashboard.language import _
 from dashboard.provenance_panel import commitment_words, pick_and_show
 from dashboard.share import feed_links, render_embedded, share_panel
@@ -15,7 +16,7 @@ from investments import normalize as n
 from investments.comparison import comparison_sentence, resolve
 from investments.comparison_ja import comparison_sentence_ja
 from investments.lineage import counted_in_country
-from investments.load import COMPANY_NAME, COUNTRY_NAME
+from investments.load import COMPANY_NAME
 from investments.prices import latest_complete_year
 from investments.schema import Col
 from investments.scope import DEFAULT_FIGURES, counted_on_basis, set_aside
@@ -29,18 +30,7 @@ url_state.only_these(("iso3", "peer", "detail", "figures"))
 figures = figures_from_url()
 base_year = latest_complete_year()
 normalized = get_normalized(dataset, base_year)
-
-
-def country_names() -> dict[str, str]:
-    """ISO code -> name, in the reader's language (the selectors show these); once per
-    data version and language, not read off every row on every run."""
-    names = dict(zip(normalized[Col.COUNTRY_ISO3], normalized[COUNTRY_NAME], strict=True))
-    if language.current() == "en":
-        return names
-    return {code: language.country(code, name) for code, name in names.items()}
-
-
-names = cached("country-names", dataset, (language.current(),), country_names)
+_company_names, names = names_in_language(dataset, normalized)  # the selectors show these
 countries = sorted(names, key=names.get)
 iso3 = url_state.choice(
     "iso3", names, "JPN" if "JPN" in names else countries[0], why=_("no recorded pledge there")

@@ -71,9 +71,15 @@ def _seed(key: str, value) -> None:
         st.session_state[key] = value
 
 
+def names_in_language(dataset: Dataset, everything) -> tuple[dict[str, str], dict[str, str]]:
+    """Company key -> name and ISO3 -> country name over `everything` (the normalized
+    pledges), in the reader's language, once per data version and language: read off every
+    row on every run, they were a tenth of a /map view's CPU. Shared between sessions
+    (chrome.cached): callers must not change them."""
+    return cached("filter-names", dataset, (language.current(),), lambda: _names(everything))
+
+
 def _names(everything) -> tuple[dict[str, str], dict[str, str]]:
-    """Company key -> name and ISO3 -> country name, in the reader's language. Shared
-    between sessions (chrome.cached): callers must not change them."""
     companies = everything[[Col.COMPANY, COMPANY_NAME]].drop_duplicates(Col.COMPANY)
     countries = everything[[Col.COUNTRY_ISO3, COUNTRY_NAME]].drop_duplicates(Col.COUNTRY_ISO3)
     company_names = dict(zip(companies[Col.COMPANY], companies[COMPANY_NAME], strict=True))
@@ -116,11 +122,8 @@ def filter_panel(
     if is_embedded():  # an embed shows the view its URL names, without controls
         return _view(dataset, from_url, from_url.base_year or latest_year)
 
-    # Names in the reader's language (the URL keeps the company keys and ISO codes), once per
-    # data version and language: read off every row, they were a tenth of a /map view's CPU.
-    company_names, country_names = cached(
-        "filter-names", dataset, (language.current(),), lambda: _names(everything)
-    )
+    # Names in the reader's language (the URL keeps the company keys and ISO codes).
+    company_names, country_names = names_in_language(dataset, everything)
     first_year, last_year = choices.first_year, choices.last_year
     years = from_url.years or (first_year, last_year)
     _seed("f_basis", from_url.basis)
