@@ -40,8 +40,13 @@ TITLE_PX = 13
 TITLE_BAND_PX = 24  # a panel title and the space under it
 PANEL_GAP_PX = 18
 CUMULATIVE_PX = 190
-X_TICKS_PX = 24
-SLIDER_PX = 34
+X_TICKS_PX = 24  # date labels written flat
+# plotly draws a range slider 15 px (its `extraPad`) below the axis's labels, which it
+# turns 30 degrees where they do not fit flat ("2024年" on a phone): then they reach
+# up to TURNED_TICKS_PX deep ("2024年10月"). SLIDER_PX holds the slider below either.
+TURNED_TICKS_PX = 58
+SLIDER_BAND_PX = 26
+SLIDER_PX = (TURNED_TICKS_PX - X_TICKS_PX) + 15 + SLIDER_BAND_PX + 6
 LEGEND_PX = 24
 SIDE_PAD_PX = 10
 
@@ -514,13 +519,23 @@ def pledge_timeline(
     if slider:
         layout[bottom_axis]["rangeslider"] = {
             "visible": True,
-            "thickness": (SLIDER_PX - 8) / plot_height_px,
+            "thickness": SLIDER_BAND_PX / plot_height_px,
             "range": x_range,  # the whole chart, so nothing reads as zoomed in
         }
     fig.update_layout(
         template=TEMPLATE_NAME,
         height=round(height_px),
-        margin={"l": round(left_px), "r": SIDE_PAD_PX, "t": 0, "b": round(bottom_px)},
+        # The margins above hold every label, the slider and the legend to the pixel, so
+        # plotly is not let to grow them: it pushes the bottom margin by a range slider's
+        # height on top of `b` whatever `b` holds, which squeezed the panels and drew the
+        # whole figure a second time (0.1-0.15 s in the browser; docs/PERFORMANCE.md).
+        margin={
+            "l": round(left_px),
+            "r": SIDE_PAD_PX,
+            "t": 0,
+            "b": round(bottom_px),
+            "autoexpand": False,
+        },
         showlegend=bool(lineage_px),
         legend={
             "orientation": "h",

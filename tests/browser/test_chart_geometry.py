@@ -74,6 +74,44 @@ def test_app_page_labels_fit_on_a_phone(tab, app_url, view):
     assert _measured(tab) == []
 
 
+_SLIDER_JS = """
+() => {
+  const chart = document.querySelector('.js-plotly-plot');
+  const box = (e) => e.getBoundingClientRect().toJSON();
+  const dates = Array.from(chart.querySelectorAll('.xaxislayer-above text'))
+    .map(box).filter((b) => b.height > 0);
+  const key = chart.querySelector('.legend .legendtext');
+  return {chart: box(chart), slider: box(chart.querySelector('.rangeslider-bg')),
+          lowestDate: Math.max(...dates.map((b) => b.bottom)), key: key ? box(key) : null,
+          bottomMarginPx: chart._fullLayout._size.b, laidOutPx: chart.layout.margin.b};
+}
+"""
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        "timeline?lineage=all",
+        "timeline?lineage=all&lang=ja",  # "2020年" turned 30 degrees at this width
+        "timeline?from=2024&to=2024&lineage=all&lang=ja",  # "2024年4月", the deepest
+    ],
+)
+def test_timeline_range_slider_has_room_of_its_own(tab, app_url, view):
+    """On a phone the slider sits under the date labels, above the dotted lines' key and
+    inside the chart, in the room the figure laid out for it: plotly was not left to grow
+    the bottom margin, which squeezed the panels and drew the figure twice."""
+    tab.set_viewport_size({"width": 360, "height": 900})
+    tab.goto(f"{app_url}/{view}")
+    expect(tab.locator(".js-plotly-plot .rangeslider-bg").first).to_be_attached(timeout=40_000)
+    tab.wait_for_timeout(600)
+    found = tab.evaluate(_SLIDER_JS)
+    slider = found["slider"]
+    assert found["lowestDate"] <= slider["top"], found
+    assert found["key"] is not None and slider["bottom"] <= found["key"]["top"], found
+    assert slider["bottom"] <= found["chart"]["bottom"], found
+    assert found["bottomMarginPx"] == found["laidOutPx"], found
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_published_embed_labels_fit(browser, site, width):
     page = browser.new_page(viewport={"width": width, "height": 900})
