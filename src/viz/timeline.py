@@ -41,12 +41,14 @@ TITLE_BAND_PX = 24  # a panel title and the space under it
 PANEL_GAP_PX = 18
 CUMULATIVE_PX = 190
 X_TICKS_PX = 24  # date labels written flat
-# plotly draws a range slider 15 px (its `extraPad`) below the axis's labels, which it
-# turns 30 degrees where they do not fit flat ("2024年" on a phone): then they reach
-# up to TURNED_TICKS_PX deep ("2024年10月"). SLIDER_PX holds the slider below either.
+# plotly draws a range slider SLIDER_PAD_PX (its `extraPad`) below the axis's labels,
+# which it turns 30 degrees where they do not fit flat ("2024年" on a phone): then they
+# reach up to TURNED_TICKS_PX deep ("2024年10月"). SLIDER_PX holds the slider below
+# either, and a gap before the legend.
 TURNED_TICKS_PX = 58
+SLIDER_PAD_PX = 15
 SLIDER_BAND_PX = 26
-SLIDER_PX = (TURNED_TICKS_PX - X_TICKS_PX) + 15 + SLIDER_BAND_PX + 6
+SLIDER_PX = (TURNED_TICKS_PX - X_TICKS_PX) + SLIDER_PAD_PX + SLIDER_BAND_PX + 6
 LEGEND_PX = 24
 SIDE_PAD_PX = 10
 
