@@ -3,7 +3,9 @@
 Cold: a new browser context for every visit, so every script chunk and the 4.8 MB plotly
 bundle are fetched again (a first-time reader). Warm: one context whose cache is kept, as
 for a reader who moves from page to page or comes back. The targets are visited in
-alternating rounds so that a drift of the machine touches all of them alike.
+alternating rounds so that a drift of the machine touches all of them alike, each round in
+its own order: a visit pays for work the one before it left (its chart still drawing, a
+script cache being written), so no target may always follow the same one.
 
 "Chart drawn" is the first drawn trace (`.main-svg .trace`; a map's country paths), not the
 chart's empty frame, timed in the page itself: a MutationObserver installed before the
@@ -17,6 +19,7 @@ reports in docs/PERFORMANCE.md).
 from __future__ import annotations
 
 import json
+import random
 import statistics
 from dataclasses import dataclass, field
 
@@ -80,7 +83,7 @@ def cold(browser, targets: list[Target], rounds: int) -> dict[str, Timings]:
     """Each visit in a new context: nothing cached."""
     results = {t.name: Timings() for t in targets}
     for round_number in range(rounds):
-        for target in _rotated(targets, round_number):
+        for target in _shuffled(targets, round_number):
             context = _context(browser, [target])
             results[target.name].seconds.append(_visit(context.new_page(), target))
             context.close()
@@ -100,7 +103,7 @@ def warm(browser, targets: list[Target], rounds: int) -> dict[str, Timings]:
             pages[_origin(target)] = _context(browser, same_origin).new_page()
         _visit(pages[_origin(target)], target)
     for round_number in range(rounds):
-        for target in _rotated(targets, round_number):
+        for target in _shuffled(targets, round_number):
             page = pages[_origin(target)]
             page.goto("about:blank")
             results[target.name].seconds.append(_visit(page, target))
@@ -113,9 +116,11 @@ def _origin(target: Target) -> str:
     return "/".join(target.url.split("/")[:3])
 
 
-def _rotated(targets: list[Target], by: int) -> list[Target]:
-    by %= len(targets)
-    return targets[by:] + targets[:by]
+def _shuffled(targets: list[Target], round_number: int) -> list[Target]:
+    """The targets in an order of their own for each round, the same in every run."""
+    order = list(targets)
+    random.Random(round_number).shuffle(order)
+    return order
 
 
 @dataclass(frozen=True)
