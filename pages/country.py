@@ -62,7 +62,8 @@ if is_embedded():
 url_state.init_widget("country_iso3", iso3)
 chosen = st.session_state["country_iso3"]  # the selectors are drawn after the chart
 peers = [c for c in countries if c != chosen]
-default_peer = "AUS" if chosen != "AUS" and "AUS" in names else peers[0]
+# The story that started the project: Japan against Australia, each the other's peer.
+default_peer = next((c for c in ("AUS", "JPN") if c != chosen and c in names), peers[0])
 url_state.init_widget(
     "country_peer",
     url_state.choice("peer", peers, default_peer, why=_("not a country in the data")),

@@ -296,6 +296,12 @@ def test_country_profile_defaults_to_japan_against_australia():
     assert at.query_params["iso3"] == "JPN"
 
 
+def test_australia_is_compared_with_japan_by_default():
+    at = _run("pages/country.py", {"iso3": "AUS"})
+    assert at.session_state["country_peer"] == "JPN"
+    assert at.query_params["peer"] == "JPN"
+
+
 def test_country_profile_from_url_and_bad_values():
     at = _run("pages/country.py", {"iso3": "IND", "peer": "BRA"})
     assert at.session_state["country_iso3"] == "IND"
