@@ -87,14 +87,14 @@ shown_country = dict(
 c1, c2 = st.columns(2)
 companies = c1.multiselect(
     _("Company"),
-    sorted(company_names, key=shown_company.get),
+    language.by_name(shown_company),
     key="changes_companies",
     format_func=shown_company.get,
     placeholder=_("All companies"),
 )
 countries = c2.multiselect(
     _("Host country"),
-    sorted(country_names, key=shown_country.get),
+    language.by_name(shown_country),
     key="changes_countries",
     format_func=shown_country.get,
     placeholder=_("All countries"),

@@ -127,11 +127,14 @@ st.caption(
 def _option_labels() -> dict[str, str]:
     """Every pledge and country total, named in the reader's language."""
     named = with_names(normalized, style)
-    ordered = named.sort_values([COUNTRY_NAME, Col.ANNOUNCED_ON])
+    ordered = named.sort_values(
+        [COUNTRY_NAME, Col.ANNOUNCED_ON],
+        key=lambda column: column.map(style.sort_key) if column.name == COUNTRY_NAME else column,
+    )
     pledges = pledge_labels(ordered, style)
     countries = sorted(
         zip(named[Col.COUNTRY_ISO3], named[COUNTRY_NAME], strict=True),
-        key=lambda pair: pair[1],
+        key=lambda pair: style.sort_key(pair[1]),
     )
     return {
         **pledges,

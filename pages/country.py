@@ -31,7 +31,7 @@ figures = figures_from_url()
 base_year = latest_complete_year()
 normalized = get_normalized(dataset, base_year)
 _company_names, names = names_in_language(dataset, normalized)  # the selectors show these
-countries = sorted(names, key=names.get)
+countries = language.by_name(names)
 iso3 = url_state.choice(
     "iso3", names, "JPN" if "JPN" in names else countries[0], why=_("no recorded pledge there")
 )

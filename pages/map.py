@@ -77,7 +77,7 @@ names = {  # in the reader's language; the URL keeps the ISO code
 clicked = [
     p.get("location") for p in (event.selection.points if event else []) if p.get("location")
 ]
-options = ["", *sorted(names, key=names.get)]
+options = ["", *language.by_name(names)]
 url_state.init_widget(
     "map_selected", url_state.choice("selected", names, "", why=_("no pledge there in this view"))
 )

@@ -251,7 +251,7 @@ def _draw_controls(
         )
         st.multiselect(
             _("Company"),
-            sorted(company_names, key=company_names.get),
+            language.by_name(company_names),
             key="f_companies",
             format_func=company_names.get,
             placeholder=_("All companies"),
@@ -265,7 +265,7 @@ def _draw_controls(
         )
         st.multiselect(
             _("Host country"),
-            sorted(country_names, key=country_names.get),
+            language.by_name(country_names),
             key="f_countries",
             format_func=country_names.get,
             placeholder=_("All countries"),

@@ -117,5 +117,11 @@ def company(key: str, english: str) -> str:
     return style().company(key, english)
 
 
+def by_name(names: dict[str, str]) -> list[str]:
+    """The keys of `names`, in the order the reader's index files their names."""
+    key = style().sort_key
+    return sorted(names, key=lambda k: key(names[k]))
+
+
 def country(iso3: str, english: str) -> str:
     return style().country(iso3, english)

@@ -23,6 +23,7 @@ from babel.numbers import format_compact_currency, format_percent
 
 from investments import formatting as en
 from investments import ja_style
+from investments.collation import sort_key as _sort_key
 from investments.i18n import DEFAULT_LANGUAGE, LANGUAGES, translator
 
 
@@ -161,6 +162,10 @@ class Style:
         return self._("period not stated")
 
     # ------------------------------------------------------------ names
+
+    def sort_key(self, name: str) -> str:
+        """Orders names as this language's index does (investments.collation)."""
+        return _sort_key(name, self.lang)
 
     def company(self, key: str, english: str) -> str:
         if self.lang == "ja":

@@ -272,7 +272,7 @@ def pledge_timeline(
     top_value = values.max() if values.notna().any() and values.max() > 0 else 1.0
     rows = rows.assign(**{COMPANY_NAME: rows[COMPANY_NAME].map(short_company)})
     colours = {short_company(name): colour for name, colour in colours.items()}
-    companies = sorted(rows[COMPANY_NAME].dropna().unique())
+    companies = sorted(rows[COMPANY_NAME].dropna().unique(), key=style.sort_key)
     row_of = {company: i for i, company in enumerate(companies)}
     tick_text = [
         f"<span style='color:{colours.get(c, MUTED_COLOUR)}'>●</span> {plotly_text(c)}"
