@@ -468,6 +468,25 @@ def test_large_pledge_needs_a_second_source_or_a_note(valid_dir):
     assert _problems(valid_dir) == []
 
 
+def test_a_pledge_superseded_twice_is_reported_not_a_crash(valid_dir):
+    """Comparing the blank `supersedes` of other rows with an id gave pandas' NA, and the
+    rule raised "boolean value of NA is ambiguous" instead of naming the two rows."""
+    path = valid_dir / INV
+    second = next(
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.startswith("amazon-usa-2024-06-mississippi,")
+    )
+    later = second.replace("amazon-usa-2024-06-mississippi", "amazon-usa-2024-09-mississippi", 1)
+    later = later.replace(",2024-06-01,", ",2024-09-01,", 1)
+    path.write_text(path.read_text(encoding="utf-8") + later + "\n", encoding="utf-8")
+    problems = _problems(valid_dir)
+    assert (
+        "investments.csv:5: supersedes: 'amazon-usa-2024-01-mississippi' is superseded by both "
+        "'amazon-usa-2024-06-mississippi' and 'amazon-usa-2024-09-mississippi'" in problems
+    ), problems
+
+
 def test_rows_that_look_like_one_pledge_must_be_linked(valid_dir):
     _edit(valid_dir / INV, "announced,amazon-usa-2024-01-mississippi,", "announced,,")
     _edit(
