@@ -36,13 +36,12 @@ def make_data_dir(target: Path, rows: int, *, seed: int = 1) -> Path:
         (target / name).write_text(_header(shipped / name) + "\n", encoding="utf-8")
     header = _header(shipped / "investments.csv").split(",")
     companies = [
-        line.split(",")[0]
-        for line in (shipped_data_dir() / "companies.csv").read_text().splitlines()[1:]
+        line.split(",")[0] for line in (shipped / "companies.csv").read_text().splitlines()[1:]
     ]
     countries = sorted(
         {
             line.split(",")[0]
-            for line in (shipped_data_dir() / "country_indicators.csv").read_text().splitlines()[1:]
+            for line in (shipped / "country_indicators.csv").read_text().splitlines()[1:]
         }
         - {"TWN"}
     )
