@@ -291,6 +291,7 @@ def print_browser_timings(results: dict, rounds: int, warm_rounds: int) -> None:
     for name, t in results["published cold"].items():
         print(f"| {name} | {t.median:.2f} | {t.spread} | {t.median / floor_cold:.2f} | | | | | |")
     print(f"\nFilter change on /map redrawn (browser): {results['filter change']:.2f} s\n")
+    print_mount_split(warm, warm_rounds)
 
     print("## One warm load per page, traced (seconds from the first request)\n")
     falls = results["waterfalls"]
@@ -305,6 +306,42 @@ def print_browser_timings(results: dict, rounds: int, warm_rounds: int) -> None:
         name = w.target.name.strip("/").replace("/", "-") or "overview"
         (out / f"waterfall-{name.split()[0]}.txt").write_text("\n".join(w.lines()) + "\n")
     print(f"\nEvery request of each load: {out.relative_to(ROOT)}/waterfall-*.txt\n")
+
+
+def print_mount_split(warm: dict, warm_rounds: int) -> None:
+    """Warm time to chart in two parts: until the chart's element is on the page (every
+    element before it rendered, plotly imported), then plotly's drawing. A page that trails
+    its comparable app in the first part spends it on its other elements."""
+    print(
+        f"## Warm: the chart's element on the page, then the chart drawn (median of "
+        f"{warm_rounds})\n\n"
+        "| view | element on the page (s) | comparable app's (s) | later by (s) | "
+        "drawing (s) | comparable app's (s) |\n|---|---:|---:|---:|---:|---:|"
+    )
+    for name, view in COMPARABLE.items():
+        page, like = warm[name], warm[f"comparable: {view}"]
+        print(
+            f"| {name} | {_median(page.mounted_s)} | {_median(like.mounted_s)} | "
+            f"{_later(page, like)} | {_drawing(page)} | {_drawing(like)} |"
+        )
+    print()
+
+
+def _median(values: list[float]) -> str:
+    return f"{statistics.median(values):.3f}" if values else "–"
+
+
+def _later(page: bt.Timings, like: bt.Timings) -> str:
+    if not (page.mounted_s and like.mounted_s):
+        return "–"
+    return f"{statistics.median(page.mounted_s) - statistics.median(like.mounted_s):.3f}"
+
+
+def _drawing(timings: bt.Timings) -> str:
+    """Median of each visit's drawn minus mounted (visits without an element are left out)."""
+    if len(timings.mounted_s) != len(timings.seconds):
+        return "–"
+    return _median([d - m for d, m in zip(timings.seconds, timings.mounted_s, strict=True)])
 
 
 def behind_nginx(app: App, rounds: int) -> dict:
