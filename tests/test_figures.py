@@ -1,6 +1,9 @@
+import random
+import re
+
 import pytest
 
-from investments.figures import states_amount
+from investments.figures import _NUMBER, states_amount
 
 
 @pytest.mark.parametrize(
@@ -49,3 +52,18 @@ def test_quote_states_amount(quote, amount):
 )
 def test_quote_does_not_state_amount(quote, amount):
     assert not states_amount(quote, amount)
+
+
+def test_number_tokens_are_those_of_the_plain_pattern():
+    """The fast token pattern (first digit first, look-behind after it) finds exactly the
+    tokens of the plain one, with its look-behind in front, on random separator soup."""
+    plain = re.compile(
+        r"(?<![\d.,])(\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    )
+    rng = random.Random(18)  # noqa: S311 - a fixed test corpus, not a secret
+    alphabet = "0123456789.,  \u202f\u00a0a$兆億-"
+    for _ in range(30_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+        assert [m.span(1) for m in _NUMBER.finditer(text)] == [
+            m.span(1) for m in plain.finditer(text)
+        ], text

@@ -283,7 +283,7 @@ def _lineage_rules(table: TypedTable, out: _Collector) -> None:
     )
     position_of = pd.Series(np.arange(len(f)), index=ids.astype(object).to_numpy())
     position_of = position_of[~position_of.index.duplicated()]
-    linked = (earlier.notna() & (earlier != ids) & isin(earlier, set(position_of.index))).to_numpy(
+    linked = (earlier.notna() & (earlier != ids) & isin(earlier, position_of.index)).to_numpy(
         dtype=bool
     )
     if not linked.any():
@@ -372,7 +372,7 @@ def _indicator_rules(
         lambda i: f"{codes.iat[i]!r} is not an ISO 3166-1 alpha-3 code",
     )
     iso3 = investments.frame[Col.COUNTRY_ISO3]
-    uncovered = iso3.notna() & isin(iso3, alpha2.keys()) & ~isin(iso3, set(codes.dropna()))
+    uncovered = iso3.notna() & isin(iso3, alpha2.keys()) & ~isin(iso3, codes)
     first_use = uncovered & ~iso3.duplicated(keep="first")
     inv = _Collector(inv_file, investments.lines)
     inv.at(first_use, Col.COUNTRY_ISO3, lambda i: f"{iso3.iat[i]} has no rows in {ind_file}")
@@ -472,7 +472,7 @@ def _region_coverage(
     investments: TypedTable, regions: TypedTable, files: dict[str, str]
 ) -> list[Problem]:
     iso3 = investments.frame[Col.COUNTRY_ISO3]
-    known = set(regions.frame[RegionCol.COUNTRY_ISO3].dropna())
+    known = regions.frame[RegionCol.COUNTRY_ISO3]
     real = isin(
         iso3, country_alpha2_by_alpha3().keys()
     )  # unknown codes are reported once, elsewhere
@@ -640,13 +640,11 @@ def _verification_coverage(
 ) -> list[Problem]:
     """Every announcement has a record of who found its quote and when (docs/CURATION.md)."""
     checks = verifications.frame
-    quoted = set(
-        checks.loc[checks[VerificationCol.CHECKED] == "quote", VerificationCol.ANNOUNCEMENT_ID]
-    )
+    quoted = checks.loc[checks[VerificationCol.CHECKED] == "quote", VerificationCol.ANNOUNCEMENT_ID]
     ids = investments.frame[Col.ID]
     out = _Collector(files[INVESTMENTS], investments.lines)
     out.at(
-        ids.notna() & ~ids.isin(quoted),
+        ids.notna() & ~isin(ids, quoted),
         Col.ID,
         lambda i: f"no record in {files[VERIFICATIONS]} of who checked its quote",
     )

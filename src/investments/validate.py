@@ -9,6 +9,7 @@ message is composed only for the cells that fail.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,16 +90,22 @@ class _Collector:
             self.problems.append(Problem(self.file, int(self.lines[position]), column, text))
 
 
-def isin(values: pd.Series, allowed) -> pd.Series:
-    """Membership test in C for text columns of any size (arrow strings' own isin is slow
-    for large sets); missing values are never members."""
-    array = pa.array(values.astype("str").array).cast(pa.large_string())
-    found = pc.is_in(array, value_set=pa.array([str(a) for a in allowed], type=pa.large_string()))
-    return (
-        pd.Series(found.to_numpy(zero_copy_only=False), index=values.index)
-        .fillna(False)
-        .astype(bool)
-    )
+def isin(values: pd.Series, allowed: pd.Series | pd.Index | Iterable) -> pd.Series:
+    """Membership test in C for text columns of any size; missing values are never members.
+
+    Arrow strings' own isin turns every value into a Python object, and so did building
+    the allowed set from a column: a tenth of a second per 100,000 rows, each, for the
+    foreign keys alone (docs/PERFORMANCE.md). A column is therefore passed as it is."""
+    if isinstance(allowed, (pd.Series, pd.Index)):
+        value_set = _large_strings(pd.Series(allowed).dropna())
+    else:
+        value_set = pa.array([str(a) for a in allowed], type=pa.large_string())
+    found = pc.is_in(_large_strings(values), value_set=value_set, skip_nulls=True)
+    return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
+
+
+def _large_strings(values: pd.Series) -> pa.Array:
+    return pa.array(values.astype("str").array).cast(pa.large_string())
 
 
 # ---------------------------------------------------------------- field level
@@ -118,7 +125,7 @@ def _typed_column(field: Field, raw: pd.Series, out: _Collector) -> tuple[pd.Ser
     present = stripped != ""
     if field.required:
         out.at(~present, name, "is required")
-    texts = stripped.to_numpy()
+    texts = stripped.array  # read cell by cell for messages: a column's copy costs more
 
     if field.type == "integer":
         ok = present & stripped.str.fullmatch(_INTEGER)
@@ -228,9 +235,9 @@ def _check_foreign_keys(tables: dict[str, TypedTable], files: dict[str, str]) ->
             if target is None:
                 continue  # the missing file is reported already
             values = table.frame[column]
-            bad = values.notna() & ~isin(values, set(target.frame[target_column].dropna()))
+            bad = values.notna() & ~isin(values, target.frame[target_column])
             out = _Collector(files[name], table.lines)
-            texts = values.to_numpy()
+            texts = values.array
             out.at(
                 bad,
                 column,
