@@ -71,6 +71,11 @@ def test_every_package_under_src_is_installed():
         ".".join(init.parent.relative_to(ROOT / "src").parts)
         for init in (ROOT / "src").rglob("__init__.py")
     }
+    translations = {
+        ".".join(po.parent.relative_to(ROOT / "src").parts)
+        for po in (ROOT / "src").rglob("*.po*")
+    }
     listed = set(config["packages"])
     assert on_disk <= listed
-    assert listed - on_disk == set(config["package-dir"]) - {""}
+    assert translations <= listed, "list each new LC_MESSAGES folder in pyproject's packages"
+    assert listed - on_disk == (set(config["package-dir"]) - {""}) | translations
