@@ -72,8 +72,7 @@ def test_every_package_under_src_is_installed():
         for init in (ROOT / "src").rglob("__init__.py")
     }
     translations = {
-        ".".join(po.parent.relative_to(ROOT / "src").parts)
-        for po in (ROOT / "src").rglob("*.po*")
+        ".".join(po.parent.relative_to(ROOT / "src").parts) for po in (ROOT / "src").rglob("*.po*")
     }
     listed = set(config["packages"])
     assert on_disk <= listed

@@ -116,6 +116,13 @@ BROKEN = [
         "investments.csv:2: amount_qualifier: must be one of exact, at_least, up_to, about; got 'roughly'",
     ),
     (
+        "a year too large for any integer",
+        INV,
+        "exact,2024,2025,mixed",
+        "exact,99999999999999999999,2025,mixed",
+        "investments.csv:2: period_start_year: is too large a whole number, got '99999999999999999999'",
+    ),
+    (
         "period backwards",
         INV,
         "exact,2024,2025,mixed",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 # Scale words as they appear in sources, matched case-insensitively, longest first so
 # that "lakh crore" wins over "lakh" and "mil millones" over "millones".
@@ -134,17 +135,20 @@ _GROUPING_SPACE = re.compile(r"(?<=\d)[\u202f\u00a0 ](?=\d{3})")
 _CJK_UNIT_CHARS = re.compile("[" + "".join(_CJK_UNITS) + "]")
 
 
-def _readings(token: str) -> set[float]:
-    """Every plausible value of a number token, under English and European separators."""
+@lru_cache(maxsize=4096)
+def _readings(token: str) -> frozenset[float]:
+    """Every plausible value of a number token, under English and European separators.
+    Kept per token: sources repeat their figures ("2.9", "1,000"), and validation reads
+    every quote of the dataset on every load."""
     if token.isdigit():
-        return {float(token)}
+        return frozenset((float(token),))
     plain = _GROUPING_SPACE.sub("", token)  # 60 000 -> 60000
     readings = set()
     if _ENGLISH.fullmatch(plain):
         readings.add(float(plain.replace(",", "")))
     if _EUROPEAN.fullmatch(plain):
         readings.add(float(plain.replace(".", "").replace(",", ".")))
-    return readings
+    return frozenset(readings)
 
 
 def figures_in(text: str) -> set[float]:
