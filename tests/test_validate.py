@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from investments.cli import main
-from investments.validate import validate_dir
+from investments.rules import SPACE, URL_PATTERN, URL_PATTERN_IN_ARROW
+from investments.validate import fullmatch, validate_dir
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -541,3 +545,34 @@ def test_commitment_stated_in_words_passes(valid_dir):
         'https://example.org/c,"It will skill three million people in AI."\n'
     )
     assert _problems(valid_dir) == []
+
+
+def test_arrow_spelling_of_white_space_is_pythons_at_every_code_point():
+    """URL columns are checked by Arrow's regex engine, whose `\\s` is ASCII only."""
+    characters = pd.Series(
+        [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF],
+        dtype="string[pyarrow]",
+    )
+    in_arrow = fullmatch(characters, f"[{SPACE}]").tolist()
+    in_python = [re.fullmatch(r"\s", c) is not None for c in characters]
+    assert in_arrow == in_python
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://news.microsoft.com/apac/2024/04/09/microsoft-japan/",
+        "http://example.com",
+        "https://example.com/a b",
+        "https://example.com/a\u00a0b",
+        "https://exa mple.com/",
+        "https://localhost/",
+        "ftp://example.com/",
+        "https://example.com/path?q=1#frag",
+        "https://example.com\u3000/",
+        " https://example.com/",
+    ],
+)
+def test_url_pattern_reads_alike_in_arrow_and_python(url):
+    arrow = fullmatch(pd.Series([url], dtype="string[pyarrow]"), URL_PATTERN_IN_ARROW).iat[0]
+    assert arrow == (re.fullmatch(URL_PATTERN, url) is not None)

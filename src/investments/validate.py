@@ -105,6 +105,14 @@ def isin(values: pd.Series, allowed: pd.Series | pd.Index | Iterable) -> pd.Seri
     return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
 
 
+def fullmatch(values: pd.Series, pattern: str) -> pd.Series:
+    """True where the whole text matches `pattern`, in C; missing values never match.
+    The pattern is Arrow's (RE2), whose `\\s` is ASCII white space only: see
+    rules.SPACE for Python's."""
+    found = pc.match_substring_regex(_large_strings(values), f"^(?:{pattern})$")
+    return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
+
+
 def _large_strings(values: pd.Series) -> pa.Array:
     return pa.array(values.astype("str").array).cast(pa.large_string())
 
