@@ -76,6 +76,15 @@ def _unstated(values: np.ndarray, sentences: pd.Series, states) -> np.ndarray:
     )
 
 
+def _check_urls(urls: pd.Series, column: str, out: _Collector) -> None:
+    """Every URL given is well-formed: http(s), a dotted host, no white space anywhere."""
+    out.at(
+        urls.notna() & ~fullmatch(urls, URL_PATTERN_IN_ARROW),
+        column,
+        lambda i: f"{urls.iat[i]!r} is not a well-formed http(s) URL",
+    )
+
+
 def well_formed_url(url: str) -> bool:
     """http(s), a dotted host, no white space anywhere."""
     return pd.Series([url]).str.fullmatch(URL_PATTERN).iloc[0]
@@ -126,9 +135,7 @@ def _investment_rules(table: TypedTable, file: str, today: dt.date) -> list[Prob
     )
 
     for column in (Col.SOURCE_URL, Col.SECOND_SOURCE_URL):
-        urls = f[column]
-        bad = urls.notna() & ~fullmatch(urls, URL_PATTERN_IN_ARROW)
-        out.at(bad, column, lambda i, u=urls: f"{u.iat[i]!r} is not a well-formed http(s) URL")
+        _check_urls(f[column], column, out)
 
     amounts = f[Col.AMOUNT].to_numpy()
     out.at(
@@ -239,12 +246,7 @@ def _scope_rules(table: TypedTable, out: _Collector) -> None:
         Col.SCOPE_QUOTE,
         lambda i: f"does not state the new money {news[i]:,.0f} in figures",
     )
-    urls = f[Col.SCOPE_SOURCE_URL]
-    out.at(
-        urls.notna() & ~fullmatch(urls, URL_PATTERN_IN_ARROW),
-        Col.SCOPE_SOURCE_URL,
-        lambda i: f"{urls.iat[i]!r} is not a well-formed http(s) URL",
-    )
+    _check_urls(f[Col.SCOPE_SOURCE_URL], Col.SCOPE_SOURCE_URL, out)
     share = float(unknown.mean()) if len(f) else 0.0
     if share > MAX_UNKNOWN_SCOPE_SHARE:
         first = int(np.flatnonzero(unknown.to_numpy())[0])
@@ -587,24 +589,14 @@ def _duplicate_rule(table: TypedTable, file: str) -> list[Problem]:
 
 def _variant_rules(table: TypedTable, file: str) -> list[Problem]:
     out = _Collector(file, table.lines)
-    urls = table.frame[VariantCol.SOURCE_URL]
-    out.at(
-        urls.notna() & ~fullmatch(urls, URL_PATTERN_IN_ARROW),
-        VariantCol.SOURCE_URL,
-        lambda i: f"{urls.iat[i]!r} is not a well-formed http(s) URL",
-    )
+    _check_urls(table.frame[VariantCol.SOURCE_URL], VariantCol.SOURCE_URL, out)
     return out.problems
 
 
 def _commitment_rules(table: TypedTable, file: str) -> list[Problem]:
     out = _Collector(file, table.lines)
     f = table.frame
-    urls = f[CommitmentCol.SOURCE_URL]
-    out.at(
-        urls.notna() & ~fullmatch(urls, URL_PATTERN_IN_ARROW),
-        CommitmentCol.SOURCE_URL,
-        lambda i: f"{urls.iat[i]!r} is not a well-formed http(s) URL",
-    )
+    _check_urls(f[CommitmentCol.SOURCE_URL], CommitmentCol.SOURCE_URL, out)
     quantities = f[CommitmentCol.QUANTITY].to_numpy()
     out.at(
         _unstated(quantities, f[CommitmentCol.QUOTE], states_quantity),
