@@ -1,9 +1,11 @@
 """The app as it is served: `streamlit run serve.py` (app.py is the script it runs).
 
-`streamlit run app.py` serves the same app. This entry adds two things Streamlit's own
+`streamlit run app.py` serves the same app. This entry adds three things Streamlit's own
 server does not do:
 - each page's HTML says where the app's root is, which saves a first-time or returning
   reader two failed requests and a wait before the chart (dashboard.base_hint);
+- the page says its language (`<html lang="ja">` for the Japanese edition), for screen
+  readers and Japanese line breaking (dashboard.base_hint);
 - the server's messages leave when they are written: Streamlit's socket leaves Nagle's
   algorithm on, which held every script run's messages back by up to 40 ms
   (dashboard.nodelay).

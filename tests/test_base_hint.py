@@ -3,7 +3,7 @@
 import asyncio
 import threading
 
-from dashboard.base_hint import BaseHintMiddleware, hint_for
+from dashboard.base_hint import LANGUAGE, BaseHintMiddleware, hint_for
 
 INDEX = b"<!doctype html><html><head><title>x</title></head><body></body></html>"
 
@@ -66,9 +66,15 @@ def test_a_trailing_slash_is_the_same_page():
     assert hint_for("compare") in body
 
 
+def test_the_root_gets_the_language_but_no_hint():
+    _, body, _ = _serve("/")
+    assert body.startswith(b"<!doctype html><html><head>" + LANGUAGE + b"<title>")
+    assert b"BACKEND_BASE_URL" not in body
+
+
 def test_everything_else_passes_through_untouched():
     for path, method, kind in (
-        ("/", "GET", b"text/html"),
+        ("/tracker/", "GET", b"text/html"),
         ("/app/static/topojson/world_110m.json", "GET", b"application/json"),
         ("/map", "POST", b"text/html"),
         ("/static/js/index.js", "GET", b"text/javascript"),

@@ -8,7 +8,15 @@ page defines `window.__streamlit.BACKEND_BASE_URL`, so this middleware writes th
 into the HTML served for the app's page paths: the address minus the page's own segment,
 worked out in the browser, so it holds behind any proxy prefix.
 
-Only the index HTML of a known page path is touched; every other response passes through.
+It also writes a second line, on those pages and at the root: the page's language in
+`<html lang>`, which Streamlit's HTML fixes as "en". A screen reader reads a Japanese page
+with a Japanese voice only if the page says it is Japanese, and Chromium breaks Japanese
+headings between phrases (`word-break: auto-phrase`, chrome.PAGE_STYLE) only then. The
+language is the address's `lang` (English has none: dashboard.language.keep_in_url), read
+again whenever the frontend rewrites the address.
+
+Only the index HTML of the root and of a known page path is touched; every other response
+passes through.
 """
 
 from __future__ import annotations
@@ -23,9 +31,20 @@ HINT = (
 )
 
 
+LANGUAGE = (
+    b"<script>(function(){var h=document.documentElement;"
+    b"function set(){var v=new URLSearchParams(location.search).get('lang')||'';"
+    b"v=/^[a-z]{2,3}$/.test(v)?v:'en';if(h.lang!==v)h.lang=v;}"
+    b"['pushState','replaceState'].forEach(function(k){var f=history[k];"
+    b"history[k]=function(){var r=f.apply(this,arguments);set();return r;};});"
+    b"addEventListener('popstate',set);set();})();</script>"
+)
+
+
 def hint_for(page: str) -> bytes:
-    """The script for a page served at .../<page>."""
-    return HINT.format(segment=json.dumps("/" + page)).encode()
+    """The scripts for a page served at .../<page> (`""`: the root, which needs no hint)."""
+    hint = HINT.format(segment=json.dumps("/" + page)).encode() if page else b""
+    return hint + LANGUAGE
 
 
 def with_hint(html: bytes, page: str) -> bytes:
@@ -33,7 +52,8 @@ def with_hint(html: bytes, page: str) -> bytes:
 
 
 class BaseHintMiddleware:
-    """ASGI middleware: the base-path hint in the HTML of `pages` (their URL paths)."""
+    """ASGI middleware: the base-path hint in the HTML of `pages` (their URL paths), and
+    the language script in theirs and the root's."""
 
     def __init__(self, app, pages: Iterable[str]):
         self.app = app
@@ -74,8 +94,11 @@ class BaseHintMiddleware:
 
 
 def _page_of(scope, pages: frozenset[str]) -> str | None:
+    """The page a GET asks for, "" for the root, None for anything else."""
     if scope["type"] != "http" or scope["method"] != "GET":
         return None
+    if scope["path"] == "/":
+        return ""
     last = scope["path"].rstrip("/").rsplit("/", 1)[-1]
     return last if last in pages else None
 

@@ -172,6 +172,8 @@ PAGE_STYLE = """<style>
 /* A map keeps its proportions at every width (chrome.plotly_chart). */
 [class*="-map-box"] { aspect-ratio: 1.9; height: auto; }
 @media (max-width: 640px) { [class*="-map-box"] { aspect-ratio: 1.25; } }
+/* Japanese headings break between phrases, not inside a word (serve.py sets html lang). */
+:lang(ja) :is(h1, h2, h3) { word-break: auto-phrase; }
 /* Keyboard focus is always visible (WCAG 2.4.7). */
 a:focus-visible, button:focus-visible, input:focus-visible, [role="button"]:focus-visible,
 [tabindex]:focus-visible, summary:focus-visible {

@@ -38,6 +38,28 @@ def test_switch_puts_japanese_in_the_address_and_keeps_it_across_pages(browser, 
     fresh.close()
 
 
+def test_the_page_says_its_language_as_the_reader_switches(browser, app_url):
+    """Screen readers pick their voice, and Chromium its Japanese line breaks, from
+    <html lang>; Streamlit's HTML says "en" whatever the page shows."""
+    page = _open(browser, app_url, "/timeline", width=360)
+    html = page.locator("html")
+    expect(html).to_have_attribute("lang", "en")
+    page.get_by_role("link", name="日本語").click()
+    expect(page.get_by_role("heading", name="投資表明の時期")).to_be_visible(timeout=15_000)
+    expect(html).to_have_attribute("lang", "ja")
+    title = page.get_by_role("heading", name="投資表明の時期")
+    assert title.evaluate("h => getComputedStyle(h).wordBreak") == "auto-phrase"
+    page.get_by_role("link", name="English").click()
+    expect(page.get_by_role("heading", name="When the pledges were made")).to_be_visible(
+        timeout=15_000
+    )
+    expect(html).to_have_attribute("lang", "en")
+    page.close()
+    fresh = _open(browser, app_url, "/?lang=ja", width=360)  # the root, from a shared link
+    expect(fresh.locator("html")).to_have_attribute("lang", "ja")
+    fresh.close()
+
+
 def test_explicit_lang_beats_the_browser_language(browser, app_url):
     context = browser.new_context(locale="ja-JP", extra_http_headers={"Accept-Language": "ja"})
     page = context.new_page()
