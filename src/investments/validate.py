@@ -101,16 +101,20 @@ def isin(values: pd.Series, allowed: pd.Series | pd.Index | Iterable) -> pd.Seri
         value_set = _large_strings(pd.Series(allowed).dropna())
     else:
         value_set = pa.array([str(a) for a in allowed], type=pa.large_string())
-    found = pc.is_in(_large_strings(values), value_set=value_set, skip_nulls=True)
-    return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
+    return _mask(pc.is_in(_large_strings(values), value_set=value_set, skip_nulls=True), values)
 
 
 def fullmatch(values: pd.Series, pattern: str) -> pd.Series:
     """True where the whole text matches `pattern`, in C; missing values never match.
     The pattern is Arrow's (RE2), whose `\\s` is ASCII white space only: see
     rules.SPACE for Python's."""
-    found = pc.match_substring_regex(_large_strings(values), f"^(?:{pattern})$")
-    return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
+    return _mask(pc.match_substring_regex(_large_strings(values), f"^(?:{pattern})$"), values)
+
+
+def _mask(found: pa.Array, like: pd.Series) -> pd.Series:
+    """Arrow's answers as a boolean mask on `like`'s index; no answer (a missing value) is
+    False."""
+    return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False), index=like.index)
 
 
 def _large_strings(values: pd.Series) -> pa.Array:
